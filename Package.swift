@@ -1,0 +1,87 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Epreuve",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "epreuve", targets: ["epreuve"]),
+        .executable(name: "epreuve-center", targets: ["epreuve-center"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "ExamKit",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "ExamContent",
+            dependencies: ["ExamKit", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "ExamStore",
+            dependencies: [
+                "ExamKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["ExamKit", "Yams"]
+        ),
+        .target(
+            name: "Curses",
+            dependencies: ["CNcursesw", "TerminalUI"]
+        ),
+        .executableTarget(
+            name: "epreuve",
+            dependencies: [
+                "ExamKit", "ExamContent", "ExamStore", "TerminalUI", "Curses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "epreuve-center",
+            dependencies: [
+                "ExamKit", "ExamContent", "ExamStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "epreuve-bench",
+            dependencies: ["ExamKit", "ExamContent"],
+            path: "Benchmarks/epreuve-bench"
+        ),
+        .testTarget(
+            name: "ExamKitTests",
+            dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ExamKit"]
+        ),
+        .testTarget(
+            name: "ExamStoreTests",
+            dependencies: ["ExamStore", "ExamKit", "ExamContent"]
+        ),
+        .testTarget(
+            name: "ExamContentTests",
+            dependencies: ["ExamContent", "ExamKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

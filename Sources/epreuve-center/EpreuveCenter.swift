@@ -1,0 +1,78 @@
+import ArgumentParser
+import ExamContent
+import ExamKit
+import Foundation
+
+struct EpreuveCenter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "epreuve-center",
+        abstract: "Administration du centre d'examen Épreuve : candidats, épreuves, résultats.",
+        subcommands: [ContentCommand.self]
+    )
+
+    /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("epreuve-center: \(error.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// A mistake of the person at the keyboard: one plain French line, exit code 1.
+struct UserError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "Dossier du contenu (par défaut : le Content/ livré avec le programme).")
+    var content: String?
+
+    func location() throws -> ContentLocation {
+        guard let location = ContentLocation.resolve(explicit: content) else {
+            throw UserError("dossier Content/ introuvable : indiquez-le avec --content DOSSIER")
+        }
+        guard FileManager.default.fileExists(atPath: location.url.appendingPathComponent("profiles.yaml").path) else {
+            throw UserError("\(location.url.path) : pas de profiles.yaml, ce n'est pas un dossier de contenu")
+        }
+        return location
+    }
+}
+
+struct ContentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "content", abstract: "Contenu : banques de questions.", subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vérifie le contenu et affiche, par banque, le nombre de questions par thème.")
+
+        @OptionGroup var contentOptions: ContentOptions
+
+        func run() throws {
+            let location = try contentOptions.location()
+            let report = ContentLoader.load(from: location.url)
+            print(CoverageTable.render(catalog: report.catalog), terminator: "")
+            print("Profils valides : \(report.catalog.profiles.map(\.id).joined(separator: ", "))")
+            guard report.isValid else {
+                for issue in report.issues {
+                    FileHandle.standardError.write(Data("\(location.url.path)/\(issue)\n".utf8))
+                }
+                let count = report.issues.count
+                throw UserError("\(count) erreur\(count > 1 ? "s" : "") dans le contenu")
+            }
+            print("Contenu valide.")
+        }
+    }
+}
