@@ -79,8 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExamContentTests",
-            dependencies: ["ExamContent", "ExamKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ExamContent", "ExamKit"]
         ),
     ],
     swiftLanguageModes: [.v6]
