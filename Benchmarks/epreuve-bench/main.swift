@@ -13,7 +13,8 @@ func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
     let start = ContinuousClock.now
     let result = try body()
     let elapsed = ContinuousClock.now - start
-    print(String(format: "%-44@ %9.1f ms", label as NSString, Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))
+    let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+    print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f ms", milliseconds))
     return result
 }
 
@@ -95,5 +96,5 @@ measure("order 10,000 candidates (20 questions each)") {
         checksum &+= order[0].id.utf8.count
     }
 }
-print(String(format: "%-44@ %9.1f MiB", "peak resident memory" as NSString, peakMemoryMiB()))
+print("peak resident memory".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f MiB", peakMemoryMiB()))
 print("checksum \(checksum)")

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A point on a monotonic clock, in nanoseconds from an arbitrary origin. Deadlines are these,
@@ -58,4 +59,9 @@ extension Duration {
         guard nanos > 0 else { return 0 }
         return Int((nanos + 999_999_999) / 1_000_000_000)
     }
+}
+
+/// Wall-clock time (session start dates, result timestamps), injected like the monotonic clock.
+public protocol WallClock: Sendable {
+    func now() -> Date
 }

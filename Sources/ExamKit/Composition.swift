@@ -43,9 +43,8 @@ public enum SessionComposer {
         for theme in orderedThemes {
             let quota = profile.quotas[theme] ?? 0
             guard quota > 0 else { continue }
-            // Sorted by id so the draw does not depend on file order.
-            let pool = bank.questions(inTheme: theme).sorted { $0.id < $1.id }
-            chosen += pool.stableShuffled(using: &generator).prefix(quota)
+            // Sorted by id (by the bank) so the draw does not depend on file order.
+            chosen += bank.questions(inTheme: theme).stableSample(quota, using: &generator)
         }
         return chosen
     }

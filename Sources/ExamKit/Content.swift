@@ -89,14 +89,18 @@ public struct Profile: Sendable, Hashable, Codable {
 public struct Bank: Sendable, Hashable {
     public let id: String
     public let questions: [Question]
+    /// Per theme, sorted by id: composition draws from these without re-filtering the bank.
+    private let byTheme: [String: [Question]]
 
     public init(id: String, questions: [Question]) {
         self.id = id
         self.questions = questions
+        byTheme = Dictionary(grouping: questions, by: \.theme).mapValues { $0.sorted { $0.id < $1.id } }
     }
 
+    /// The theme's questions, sorted by id.
     public func questions(inTheme theme: String) -> [Question] {
-        questions.filter { $0.theme == theme }
+        byTheme[theme] ?? []
     }
 
     public func question(id: String) -> Question? {

@@ -49,6 +49,20 @@ extension Array {
     }
 }
 
+extension Array {
+    /// The first `count` elements of a Fisher–Yates shuffle done front to back: a uniform sample
+    /// that costs `count` draws, not the whole pool.
+    public func stableSample<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> [Element] {
+        var copy = self
+        let taken = Swift.min(count, copy.count)
+        for i in 0..<taken {
+            let j = i + Int(uniform(upTo: UInt64(copy.count - i), using: &generator))
+            copy.swapAt(i, j)
+        }
+        return Array(copy.prefix(taken))
+    }
+}
+
 /// Unbiased integer in 0..<bound by rejection (same reason: a documented algorithm).
 func uniform<G: RandomNumberGenerator>(upTo bound: UInt64, using generator: inout G) -> UInt64 {
     precondition(bound > 0)

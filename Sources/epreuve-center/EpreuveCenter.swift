@@ -1,13 +1,14 @@
 import ArgumentParser
 import ExamContent
 import ExamKit
+import ExamStore
 import Foundation
 
 struct EpreuveCenter: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epreuve-center",
         abstract: "Administration du centre d'examen Épreuve : candidats, épreuves, résultats.",
-        subcommands: [ContentCommand.self]
+        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, ContentCommand.self]
     )
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.

@@ -1,0 +1,137 @@
+import Crypto
+import Foundation
+
+/// A finished attempt as it travels from terminal to center (DESIGN §8), online or in a rescue file.
+public struct ResultEnvelope: Codable, Sendable, Hashable {
+    public static let formatName = "epreuve-result/1"
+
+    public struct Answer: Codable, Sendable, Hashable {
+        /// 1-based position in the candidate's order.
+        public var position: Int
+        public var questionId: String
+        public var selected: [String]
+        public var timeUsedMs: Int
+
+        public init(position: Int, questionId: String, selected: [String], timeUsedMs: Int) {
+            self.position = position
+            self.questionId = questionId
+            self.selected = selected
+            self.timeUsedMs = timeUsedMs
+        }
+    }
+
+    public var format: String
+    public var attemptId: String
+    public var examNumber: String
+    public var candidateId: String
+    public var terminalId: String
+    public var bank: String
+    public var extraTime: Bool
+    /// ISO 8601 UTC, e.g. 2026-11-22T09:15:00Z.
+    public var startedAt: String
+    public var finishedAt: String
+    public var questions: [Answer]
+    public var contentDigest: String
+    public var mac: String
+
+    public init(attemptId: String, examNumber: String, candidateId: String, terminalId: String, bank: String,
+                extraTime: Bool, startedAt: Date, finishedAt: Date, questions: [Answer], contentDigest: String) {
+        format = Self.formatName
+        self.attemptId = attemptId
+        self.examNumber = examNumber
+        self.candidateId = candidateId
+        self.terminalId = terminalId
+        self.bank = bank
+        self.extraTime = extraTime
+        self.startedAt = Self.timestamp(startedAt)
+        self.finishedAt = Self.timestamp(finishedAt)
+        self.questions = questions
+        self.contentDigest = contentDigest
+        mac = ""
+    }
+
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    public static func date(_ text: String) -> Date? {
+        try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(text)
+    }
+
+    /// Sorted keys, no `mac`, no insignificant white space: what the mac covers.
+    public func canonicalJSON() -> Data {
+        var unsigned = self
+        unsigned.mac = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, ints and bools cannot fail.
+        let data = (try? encoder.encode(Unsigned(unsigned))) ?? Data()
+        return data
+    }
+
+    /// HMAC-SHA256 over the canonical JSON, base64.
+    public func computeMac(key: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: canonicalJSON(), using: SymmetricKey(data: Data(key.utf8)))
+        return Data(code).base64EncodedString()
+    }
+
+    public func signed(key: String) -> ResultEnvelope {
+        var copy = self
+        copy.mac = computeMac(key: key)
+        return copy
+    }
+
+    public func hasValidMac(key: String) -> Bool {
+        guard let given = Data(base64Encoded: mac) else { return false }
+        let data = canonicalJSON()
+        return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: data, using: SymmetricKey(data: Data(key.utf8)))
+    }
+
+    /// The file a proctor carries on a USB key: pretty, sorted, with its mac.
+    public func fileData() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    /// `epreuve-<exam>-<candidate>-<first 8 of attemptId>.json`
+    public var rescueFileName: String {
+        let safeCandidate = candidateId.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return "epreuve-\(examNumber)-\(safeCandidate)-\(attemptId.prefix(8)).json"
+    }
+
+    /// Selected choice indices per question id.
+    public var selectionsByQuestion: [String: Set<Int>] {
+        var result: [String: Set<Int>] = [:]
+        for answer in questions {
+            result[answer.questionId] = Set(answer.selected.compactMap { $0.first.flatMap(ChoiceLetter.index(of:)) })
+        }
+        return result
+    }
+
+    /// Everything but the mac, so its encoding cannot include it by accident.
+    private struct Unsigned: Encodable {
+        let envelope: ResultEnvelope
+        init(_ envelope: ResultEnvelope) { self.envelope = envelope }
+
+        enum Keys: String, CodingKey {
+            case format, attemptId, examNumber, candidateId, terminalId, bank, extraTime, startedAt, finishedAt,
+                 questions, contentDigest
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(envelope.format, forKey: .format)
+            try container.encode(envelope.attemptId, forKey: .attemptId)
+            try container.encode(envelope.examNumber, forKey: .examNumber)
+            try container.encode(envelope.candidateId, forKey: .candidateId)
+            try container.encode(envelope.terminalId, forKey: .terminalId)
+            try container.encode(envelope.bank, forKey: .bank)
+            try container.encode(envelope.extraTime, forKey: .extraTime)
+            try container.encode(envelope.startedAt, forKey: .startedAt)
+            try container.encode(envelope.finishedAt, forKey: .finishedAt)
+            try container.encode(envelope.questions, forKey: .questions)
+            try container.encode(envelope.contentDigest, forKey: .contentDigest)
+        }
+    }
+}

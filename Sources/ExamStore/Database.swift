@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// Opens SQLite files the same way everywhere: WAL (a pool of readers, one writer), foreign keys,
+/// a busy timeout so a second process waits instead of failing, migrations applied on open.
+enum DatabaseOpener {
+    static func open(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // FULL: an answer acknowledged to the screen survives a power cut, not only a crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return pool
+    }
+}
+
+/// A store error a person can act on, in one French line.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+
+    /// Turns SQLite failures into sentences (a full disk must not look like a crash).
+    static func wrap<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL: throw StoreError("\(what) : disque plein, rien n'a été enregistré")
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+                throw StoreError("\(what) : base de données non accessible en écriture (\(error.message ?? "droits"))")
+            default: throw StoreError("\(what) : erreur de la base de données (\(error.message ?? "\(error.resultCode)"))")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import ExamKit
+import ExamStore
+import Foundation
+
+struct CandidatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candidates", abstract: "Candidats : import, ajout, liste.",
+        subcommands: [Import.self, Add.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importe un fichier CSV (INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;SIECLE).")
+
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "Fichier CSV (séparateur ; ou , — UTF-8 ou Windows-1252).") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw UserError("\(file) : fichier introuvable ou illisible")
+            }
+            let center = try options.openCenter()
+            let rows: [CandidateImport.Row]
+            do {
+                rows = try CandidateImport.parse(data, attestations: Set(center.catalog.profiles.map(\.id)))
+            } catch {
+                for problem in error.problems { FileHandle.standardError.write(Data("\(file) : \(problem)\n".utf8)) }
+                throw UserError("\(file) refusé : \(error.problems.count) problème(s), aucun candidat importé")
+            }
+            let (added, updated) = try userErrors { try center.importCandidates(rows) }
+            print("\(file) : \(added) candidat(s) ajouté(s), \(updated) mis à jour.")
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Ajoute un candidat.")
+
+        @OptionGroup var options: CenterOptions
+        @Option(help: "Nom de famille.") var nom: String
+        @Option(help: "Prénom.") var prenom: String
+        @Option(help: "Date de naissance JJ/MM/AAAA.") var naissance: String
+        @Option(help: "Classe (division), par exemple 5A.") var classe: String
+        @Option(help: "F ou M.") var sexe: String
+        @Option(help: "ASSR1, ASSR2, ASR ou AER.") var attestation: String
+        @Option(help: "Identifiant national élève (11 caractères).") var ine: String?
+        @Flag(name: .customLong("tiers-temps"), help: "Temps majoré : 60 s par question au lieu de 45 s.") var tiersTemps = false
+
+        func run() throws {
+            let center = try options.openCenter()
+            let header = "INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;SIECLE;Tiers-temps"
+            let fields = [ine ?? "", nom, prenom, naissance, classe, sexe, attestation, "non", tiersTemps ? "oui" : "non"]
+            // Same checks as the import, on a one-row file.
+            let csv = header + "\n" + fields.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") + "\n"
+            let rows: [CandidateImport.Row]
+            do {
+                rows = try CandidateImport.parse(Data(csv.utf8), attestations: Set(center.catalog.profiles.map(\.id)))
+            } catch {
+                throw UserError(error.problems.map { $0.replacingOccurrences(of: "ligne 2 : ", with: "") }.joined(separator: " ; "))
+            }
+            let (added, _) = try userErrors { try center.importCandidates(rows) }
+            print(added == 1 ? "Candidat ajouté : \(prenom) \(nom.uppercased()) (\(classe))." : "Candidat mis à jour : \(prenom) \(nom.uppercased()) (\(classe)).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liste les candidats.")
+
+        @OptionGroup var options: CenterOptions
+
+        func run() throws {
+            let center = try options.openCenter()
+            let candidates = try userErrors { try center.candidates() }
+            var rows = [["Classe", "Nom", "Prénom", "Naissance", "Sexe", "Attestation", "Tps+", "INE / identifiant"]]
+            for c in candidates {
+                let birth = c.birthDate.split(separator: "-").reversed().joined(separator: "/")
+                rows.append([c.className, c.lastName.uppercased(), c.firstName, birth, c.sex, c.attestation,
+                             c.extraTime ? "oui" : "", c.ine ?? c.id])
+            }
+            print(table(rows))
+            print("\(candidates.count) candidat(s).")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import ExamContent
+import ExamKit
+import ExamStore
+import Foundation
+
+/// `--home` and `--content`, shared by every command that opens the center.
+struct CenterOptions: ParsableArguments {
+    @Option(name: .long, help: "Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).")
+    var home: String?
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    var homeURL: URL {
+        if let home { return URL(fileURLWithPath: home) }
+        if let env = ProcessInfo.processInfo.environment["EPREUVE_HOME"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/epreuve")
+    }
+
+    func catalog() throws -> (Catalog, ContentLocation) {
+        let location = try contentOptions.location()
+        let report = ContentLoader.load(from: location.url)
+        guard let first = report.issues.first else { return (report.catalog, location) }
+        let more = report.issues.count > 1 ? " (et \(report.issues.count - 1) autre(s) : epreuve-center content check)" : ""
+        throw UserError("contenu invalide : \(location.url.path)/\(first)\(more)")
+    }
+
+    func openCenter() throws -> Center {
+        let (catalog, location) = try catalog()
+        do {
+            return try Center.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
+        } catch let error as StoreError {
+            throw UserError(error.message)
+        }
+    }
+}
+
+/// Runs a body and turns store errors into one-line user errors.
+func userErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw UserError(error.message)
+    }
+}
+
+/// Left-aligned columns for terminal tables.
+func table(_ rows: [[String]]) -> String {
+    guard let first = rows.first else { return "" }
+    let widths = first.indices.map { column in rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+    return rows.map { row in
+        row.enumerated().map { index, cell in
+            index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+        }.joined()
+    }.joined(separator: "\n")
+}
+
+extension SessionState {
+    var label: String {
+        switch self {
+        case .upcoming: "À venir"
+        case .active: "Actif"
+        case .finished: "Terminé"
+        }
+    }
+}
+
+extension SessionKind {
+    var label: String {
+        switch self {
+        case .examen: "Examen"
+        case .entrainement: "Entraînement"
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import ArgumentParser
+import ExamKit
+import ExamStore
+import Foundation
+
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions", abstract: "Épreuves : création, liste, feuille d'une épreuve, nouveau code.",
+        subcommands: [Create.self, List.self, Show.self, Reissue.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Crée une épreuve et affiche son numéro, le code surveillant et les codes d'accès.")
+
+        @OptionGroup var options: CenterOptions
+        @Option(help: "examen ou entrainement.") var type: String
+        @Option(help: "Profil : ASSR1, ASSR2, ASR ou AER.") var attestation: String
+        @Option(help: "Nom de l'épreuve.") var name: String
+        @Option(help: "Début : \"JJ/MM/AAAA HH:MM\" (heure locale).") var at: String
+        @Option(help: "Lieu (salle).") var lieu: String?
+        @Flag(help: "Entraînement sans chronomètre : une touche passe à la question suivante.") var untimed = false
+        @Option(help: "all, class:5A ou une liste d'INE / identifiants séparés par des virgules.") var candidates = "all"
+
+        func run() throws {
+            guard let kind = SessionKind(rawValue: type.lowercased().replacingOccurrences(of: "î", with: "i")) else {
+                throw UserError("--type doit valoir examen ou entrainement, pas « \(type) »")
+            }
+            guard let start = Center.parseMinute(at) else {
+                throw UserError("--at « \(at) » : date attendue au format \"JJ/MM/AAAA HH:MM\"")
+            }
+            let selection: Center.CandidateSelection
+            if candidates == "all" {
+                selection = .all
+            } else if candidates.hasPrefix("class:") {
+                selection = .className(String(candidates.dropFirst(6)))
+            } else {
+                selection = .ids(candidates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+            }
+            let center = try options.openCenter()
+            let created = try userErrors {
+                try center.createSession(Center.SessionRequest(
+                    kind: kind, profileId: attestation.uppercased(), name: name, startsAt: start, place: lieu,
+                    timed: !untimed, selection: selection))
+            }
+            let session = created.session
+            print("\(kind.label) \(session.profileId) « \(session.name) » — \(Center.minuteFormatter.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
+            print("Numéro de l'épreuve : \(session.number)")
+            print("Code surveillant : \(created.surveillantCode)")
+            print("")
+            var rows = [["Nom", "Classe", "Tps+", "Code d'accès"]]
+            for (candidate, code) in created.codes {
+                rows.append([candidate.displayName, candidate.className, candidate.extraTime ? "oui" : "", AccessCode.formatted(code)])
+            }
+            print(table(rows))
+            print("")
+            print("Les codes ne sont conservés que sous forme chiffrée : imprimez cette feuille maintenant.")
+            print("Code perdu : epreuve-center sessions reissue \(session.number) IDENTIFIANT")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liste les épreuves et leur état.")
+
+        @OptionGroup var options: CenterOptions
+
+        func run() throws {
+            let center = try options.openCenter()
+            let sessions = try userErrors { try center.sessions() }
+            var rows = [["Numéro", "Type", "Attestation", "Nom", "Début", "État", "Candidats", "Résultats"]]
+            for session in sessions {
+                let standings = try userErrors { try center.standings(session: session) }
+                rows.append([
+                    session.number, session.kind.label, session.profileId, session.name,
+                    Center.minuteFormatter.string(from: session.startsAt), center.state(of: session).label,
+                    "\(standings.count)", "\(standings.count { $0.result != nil })",
+                ])
+            }
+            print(table(rows))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Feuille d'une épreuve : candidats, codes, notes, résultats.")
+
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "Numéro de l'épreuve (6 chiffres).") var number: String
+
+        func run() throws {
+            let center = try options.openCenter()
+            guard let session = try userErrors({ try center.session(number: number) }) else {
+                throw UserError("aucune épreuve ne porte le numéro \(number)")
+            }
+            let state = center.state(of: session)
+            print("\(session.kind.label) \(session.profileId) « \(session.name) »")
+            print("Numéro de l'épreuve : \(session.number)")
+            print("Début : \(Center.minuteFormatter.string(from: session.startsAt))\(session.alwaysActive ? " (démonstration, toujours active)" : "")")
+            print("État : \(state.label)")
+            if let place = session.place { print("Lieu : \(place)") }
+            print("Chronométrée : \(session.timed ? "oui" : "non")")
+            if let code = Demo.surveillantCode(for: session.number), session.alwaysActive {
+                print("Code surveillant : \(code)")
+            }
+            print("")
+            let standings = try userErrors { try center.standings(session: session) }
+            var rows = [["Nom", "Classe", "Tps+", "Code d'accès", "Note", "Résultat"]]
+            for standing in standings {
+                rows.append([
+                    standing.candidate.displayName, standing.candidate.className, standing.extraTime ? "oui" : "",
+                    standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)", standing.note, standing.verdict,
+                ])
+            }
+            print(table(rows))
+            let present = standings.filter { $0.result != nil }
+            print("")
+            print("\(standings.count) convoqué(s), \(present.count) résultat(s), \(present.count { $0.result?.passed == true }) admis.")
+        }
+    }
+
+    struct Reissue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Donne un nouveau code d'accès à un candidat d'une épreuve (l'ancien ne marche plus).")
+
+        @OptionGroup var options: CenterOptions
+        @Argument(help: "Numéro de l'épreuve.") var number: String
+        @Argument(help: "INE ou identifiant du candidat (voir candidates list).") var candidate: String
+
+        func run() throws {
+            let center = try options.openCenter()
+            let id = try userErrors { try center.candidates().first { $0.ine == candidate.uppercased() || $0.id == candidate }?.id }
+            guard let id else { throw UserError("candidat inconnu « \(candidate) »") }
+            let code = try userErrors { try center.reissueCode(session: number, candidate: id) }
+            print("Nouveau code d'accès : \(AccessCode.formatted(code))")
+        }
+    }
+}
+
+struct ResultsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "results", abstract: "Résultats : export pour l'archivage.", subcommands: [Export.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Exporte les résultats en CSV (colonnes de l'archivage).")
+
+        @OptionGroup var options: CenterOptions
+        @Option(help: "Numéro d'une épreuve (défaut : toutes).") var session: String?
+        @Option(help: "Fichier de sortie (défaut : la sortie standard).") var out: String?
+
+        func run() throws {
+            let center = try options.openCenter()
+            let data = try userErrors { try center.exportResults(session: session) }
+            if let out {
+                do {
+                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw UserError("\(out) : écriture impossible (\(error.localizedDescription))")
+                }
+                print("Résultats exportés dans \(out).")
+            } else {
+                FileHandle.standardOutput.write(data.dropFirst(3))
+            }
+        }
+    }
+}
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Statistiques par thème, par candidat, par classe et par sexe.")
+
+    @OptionGroup var options: CenterOptions
+    @Option(help: "Numéro d'une épreuve (défaut : toutes).") var session: String?
+
+    func run() throws {
+        let center = try options.openCenter()
+        let stats = try userErrors { try center.statistics(session: session) }
+        print("Réussite par thème")
+        var rows = [["Thème", "Questions", "Bonnes réponses", "Réussite"]]
+        for theme in stats.themes {
+            rows.append([center.catalog.themeLabel(theme.theme), "\(theme.questions)", "\(theme.right)", "\(theme.percent) %"])
+        }
+        print(table(rows))
+        print("")
+        print("Par candidat")
+        rows = [["Nom", "Classe", "Note", "Résultat"]]
+        for (candidate, card) in stats.candidates {
+            rows.append([candidate.displayName, candidate.className, "\(card.right)/\(card.total)", card.passed ? "Admis" : "Échoué"])
+        }
+        print(table(rows))
+        for (title, lines) in [("Par classe", stats.byClass), ("Par sexe", stats.bySex)] {
+            print("")
+            print(title)
+            rows = [["", "Inscrits", "Présents", "Admis", "Taux de réussite"]]
+            for line in lines {
+                rows.append([line.label, "\(line.registered)", "\(line.present)", "\(line.admitted)", "\(line.successRate) %"])
+            }
+            print(table(rows))
+        }
+    }
+}
