@@ -53,13 +53,18 @@ extension Array {
     /// The first `count` elements of a Fisher–Yates shuffle done front to back: a uniform sample
     /// that costs `count` draws, not the whole pool.
     public func stableSample<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> [Element] {
-        var copy = self
-        let taken = Swift.min(count, copy.count)
+        // Swaps are recorded sparsely so the pool itself is never copied: cost is O(count).
+        var swapped: [Int: Int] = [:]
+        let taken = Swift.min(count, self.count)
+        var sample: [Element] = []
+        sample.reserveCapacity(taken)
         for i in 0..<taken {
-            let j = i + Int(uniform(upTo: UInt64(copy.count - i), using: &generator))
-            copy.swapAt(i, j)
+            let j = i + Int(uniform(upTo: UInt64(self.count - i), using: &generator))
+            let picked = swapped[j] ?? j
+            swapped[j] = swapped[i] ?? i
+            sample.append(self[picked])
         }
-        return Array(copy.prefix(taken))
+        return sample
     }
 }
 

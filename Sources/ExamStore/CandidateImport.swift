@@ -18,6 +18,20 @@ public enum CandidateImport {
         public var attestation: String
         public var siecle: Bool
         public var extraTime: Bool
+
+        public init(line: Int, ine: String?, lastName: String, firstName: String, birthDate: String, className: String,
+                    sex: String, attestation: String, siecle: Bool, extraTime: Bool) {
+            self.line = line
+            self.ine = ine
+            self.lastName = lastName
+            self.firstName = firstName
+            self.birthDate = birthDate
+            self.className = className
+            self.sex = sex
+            self.attestation = attestation
+            self.siecle = siecle
+            self.extraTime = extraTime
+        }
     }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {

@@ -109,6 +109,13 @@ extension Center {
         public let present: Int
         public let admitted: Int
 
+        public init(label: String, registered: Int, present: Int, admitted: Int) {
+            self.label = label
+            self.registered = registered
+            self.present = present
+            self.admitted = admitted
+        }
+
         public var successRate: Int { present == 0 ? 0 : Int((Double(admitted) * 100 / Double(present)).rounded()) }
     }
 
