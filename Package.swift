@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ExamDelivery",
+            dependencies: ["ExamKit", "ExamStore"]
+        ),
+        .target(
             name: "TerminalUI",
             dependencies: ["ExamKit", "Yams"]
         ),
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "TerminalUI", "Curses",
+                "ExamKit", "ExamContent", "ExamStore", "ExamDelivery", "TerminalUI", "Curses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

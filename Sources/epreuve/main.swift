@@ -1,1 +1,1 @@
-print("epreuve")
+Epreuve.main()

@@ -1,0 +1,59 @@
+import ExamKit
+import Foundation
+import GRDB
+
+/// A result waiting for the center's acknowledgement. Kept until acknowledged; survives restarts.
+public struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "outbox"
+    public static let pending = "en attente"
+    public static let delivered = "remis"
+    public var attemptId: String
+    public var examNumber: String
+    public var candidateId: String
+    /// The signed envelope, exactly as a rescue file would hold it.
+    public var envelope: String
+    public var tries: Int
+    public var lastError: String?
+    public var state: String
+    public var nextTryAt: Date
+    public var createdAt: Date
+    public var deliveredAt: Date?
+
+    public func decodedEnvelope() throws -> ResultEnvelope {
+        try JSONDecoder().decode(ResultEnvelope.self, from: Data(envelope.utf8))
+    }
+}
+
+extension TerminalStore {
+    public func outbox() throws -> [OutboxRecord] {
+        try database.read { db in try OutboxRecord.order(Column("createdAt")).fetchAll(db) }
+    }
+
+    public func outboxEntry(attemptId: String) throws -> OutboxRecord? {
+        try database.read { db in try OutboxRecord.fetchOne(db, key: attemptId) }
+    }
+
+    public func undelivered() throws -> [OutboxRecord] {
+        try database.read { db in
+            try OutboxRecord.filter(Column("state") == OutboxRecord.pending).order(Column("createdAt")).fetchAll(db)
+        }
+    }
+
+    public func markDelivered(attemptId: String) throws {
+        try StoreError.wrap("file d'envoi") {
+            try database.write { db in
+                try db.execute(sql: "UPDATE outbox SET state = ?, deliveredAt = ?, tries = tries + 1, lastError = NULL WHERE attemptId = ?",
+                               arguments: [OutboxRecord.delivered, clock.now(), attemptId])
+            }
+        }
+    }
+
+    public func markFailed(attemptId: String, error: String, nextTryAt: Date) throws {
+        try StoreError.wrap("file d'envoi") {
+            try database.write { db in
+                try db.execute(sql: "UPDATE outbox SET tries = tries + 1, lastError = ?, nextTryAt = ? WHERE attemptId = ? AND state = ?",
+                               arguments: [error, nextTryAt, attemptId, OutboxRecord.pending])
+            }
+        }
+    }
+}

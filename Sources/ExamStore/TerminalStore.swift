@@ -1,0 +1,247 @@
+import ExamKit
+import Foundation
+import GRDB
+
+/// The terminal's own store (`terminal.sqlite` in the home folder): the journal of every attempt
+/// taken here, and the outbox of results not yet acknowledged by the center.
+public final class TerminalStore: Sendable {
+    let database: DatabasePool
+    let clock: any WallClock
+
+    public init(path: String, clock: any WallClock = SystemWallClock()) throws {
+        self.clock = clock
+        database = try StoreError.wrap("ouverture de \(path)") {
+            try DatabaseOpener.open(path: path, migrator: TerminalSchema.migrator)
+        }
+    }
+
+    public static func open(home: URL, clock: any WallClock = SystemWallClock()) throws -> TerminalStore {
+        try TerminalStore(path: home.appendingPathComponent("terminal.sqlite").path, clock: clock)
+    }
+
+    // MARK: Attempts and journal
+
+    /// Records a started attempt with its package, so it can be resumed after a crash.
+    public func beginAttempt(_ package: ExamPackage, terminalId: String) throws {
+        let packageJSON = String(decoding: try JSONEncoder().encode(package), as: UTF8.self)
+        let now = clock.now()
+        try StoreError.wrap("journal") {
+            try database.write { db in
+                guard try LocalAttemptRecord.fetchOne(db, key: package.attemptId) == nil else { return }
+                try LocalAttemptRecord(
+                    attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
+                    candidateName: "\(package.firstName) \(package.lastName.uppercased())", terminalId: terminalId,
+                    package: packageJSON, snapshot: nil, status: LocalAttemptRecord.running, startedAt: now, updatedAt: now
+                ).insert(db)
+            }
+        }
+    }
+
+    /// Writes one attempt event and the snapshot after it, durably, before the screen shows it.
+    /// When the event finishes the attempt, the signed result enters the outbox in the same transaction.
+    public func journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot) throws {
+        let snapshotJSON = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        let now = clock.now()
+        try StoreError.wrap("journal") {
+            try database.write { db in
+                guard var attempt = try LocalAttemptRecord.fetchOne(db, key: attemptId) else {
+                    throw StoreError("journal : tentative \(attemptId) inconnue")
+                }
+                var entry = JournalEntry(id: nil, attemptId: attemptId, event: event.journalName, questionIndex: event.questionIndex,
+                                         selection: event.selectionText, at: now)
+                try entry.insert(db)
+                attempt.snapshot = snapshotJSON
+                attempt.updatedAt = now
+                if event == .finished {
+                    attempt.status = LocalAttemptRecord.finished
+                    let envelope = try attempt.envelope(snapshot: snapshot, finishedAt: now)
+                    try OutboxRecord(
+                        attemptId: attemptId, examNumber: attempt.examNumber, candidateId: attempt.candidateId,
+                        envelope: String(decoding: envelope.fileData(), as: UTF8.self), tries: 0, lastError: nil,
+                        state: OutboxRecord.pending, nextTryAt: now, createdAt: now, deliveredAt: nil
+                    ).insert(db, onConflict: .ignore)
+                }
+                try attempt.update(db)
+            }
+        }
+    }
+
+    /// Saves the time left without an event (each second during an exam, and on SIGTERM).
+    public func saveSnapshot(attemptId: String, snapshot: AttemptSnapshot) throws {
+        let snapshotJSON = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        try StoreError.wrap("journal") {
+            try database.write { db in
+                try db.execute(sql: "UPDATE localAttempt SET snapshot = ?, updatedAt = ? WHERE attemptId = ? AND status = ?",
+                               arguments: [snapshotJSON, clock.now(), attemptId, LocalAttemptRecord.running])
+            }
+        }
+    }
+
+    public struct Interrupted: Sendable {
+        public let attemptId: String
+        public let examNumber: String
+        public let candidateId: String
+        public let candidateName: String
+        public let package: ExamPackage
+        public let snapshot: AttemptSnapshot?
+    }
+
+    /// The attempt left running on this terminal (crash, power cut, SIGTERM), if any.
+    public func interruptedAttempt() throws -> Interrupted? {
+        try database.read { db in
+            guard let record = try LocalAttemptRecord.filter(Column("status") == LocalAttemptRecord.running)
+                .order(Column("updatedAt").desc).fetchOne(db) else { return nil }
+            return try record.interrupted()
+        }
+    }
+
+    public func interruptedAttempt(examNumber: String, candidateId: String) throws -> Interrupted? {
+        try database.read { db in
+            try LocalAttemptRecord.filter(Column("status") == LocalAttemptRecord.running && Column("examNumber") == examNumber
+                && Column("candidateId") == candidateId).fetchOne(db)?.interrupted()
+        }
+    }
+
+    public func journalEntries(attemptId: String) throws -> [JournalEntry] {
+        try database.read { db in try JournalEntry.filter(Column("attemptId") == attemptId).order(Column("id")).fetchAll(db) }
+    }
+
+    /// The package of an attempt taken here (its surveillant hash lets the terminal check the code offline).
+    public func package(attemptId: String) throws -> ExamPackage? {
+        try database.read { db in
+            try LocalAttemptRecord.fetchOne(db, key: attemptId).flatMap { try? JSONDecoder().decode(ExamPackage.self, from: Data($0.package.utf8)) }
+        }
+    }
+
+    public func latestPackage() throws -> ExamPackage? {
+        try database.read { db in
+            try LocalAttemptRecord.order(Column("updatedAt").desc).fetchOne(db)
+                .flatMap { try? JSONDecoder().decode(ExamPackage.self, from: Data($0.package.utf8)) }
+        }
+    }
+}
+
+/// One line of the journal: what happened to an attempt, in order.
+public struct JournalEntry: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "journal"
+    public var id: Int64?
+    public var attemptId: String
+    public var event: String
+    public var questionIndex: Int?
+    public var selection: String?
+    public var at: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "localAttempt"
+    static let running = "running"
+    static let finished = "finished"
+    var attemptId: String
+    var examNumber: String
+    var candidateId: String
+    var candidateName: String
+    var terminalId: String
+    var package: String
+    var snapshot: String?
+    var status: String
+    var startedAt: Date
+    var updatedAt: Date
+
+    func decodedPackage() throws -> ExamPackage {
+        try JSONDecoder().decode(ExamPackage.self, from: Data(package.utf8))
+    }
+
+    func interrupted() throws -> TerminalStore.Interrupted {
+        TerminalStore.Interrupted(
+            attemptId: attemptId, examNumber: examNumber, candidateId: candidateId, candidateName: candidateName,
+            package: try decodedPackage(),
+            snapshot: snapshot.flatMap { try? JSONDecoder().decode(AttemptSnapshot.self, from: Data($0.utf8)) })
+    }
+
+    /// The signed result of this attempt from its final snapshot.
+    func envelope(snapshot: AttemptSnapshot, finishedAt: Date) throws -> ResultEnvelope {
+        let package = try decodedPackage()
+        let answers = package.questions.enumerated().map { index, question in
+            ResultEnvelope.Answer(
+                position: index + 1, questionId: question.id,
+                selected: ChoiceLetter.letters(index < snapshot.selections.count ? snapshot.selections[index] : []),
+                timeUsedMs: index < snapshot.timeUsedMs.count ? snapshot.timeUsedMs[index] : 0)
+        }
+        return ResultEnvelope(
+            attemptId: attemptId, examNumber: examNumber, candidateId: candidateId, terminalId: terminalId, bank: package.bank,
+            extraTime: package.extraTime, startedAt: startedAt, finishedAt: finishedAt, questions: answers,
+            contentDigest: package.contentDigest
+        ).signed(key: package.resultKey)
+    }
+}
+
+extension AttemptEvent {
+    var journalName: String {
+        switch self {
+        case .situationStarted: "situation"
+        case .answeringStarted: "answering"
+        case .selectionChanged: "selection"
+        case .questionClosed: "closed"
+        case .finished: "finished"
+        }
+    }
+
+    var questionIndex: Int? {
+        switch self {
+        case let .situationStarted(index), let .answeringStarted(index): index
+        case let .selectionChanged(index, _), let .questionClosed(index, _, _): index
+        case .finished: nil
+        }
+    }
+
+    var selectionText: String? {
+        switch self {
+        case let .selectionChanged(_, selection), let .questionClosed(_, selection, _):
+            ChoiceLetter.letters(Array(selection)).joined(separator: ",")
+        default: nil
+        }
+    }
+}
+
+enum TerminalSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "localAttempt") { t in
+                t.primaryKey("attemptId", .text)
+                t.column("examNumber", .text).notNull()
+                t.column("candidateId", .text).notNull()
+                t.column("candidateName", .text).notNull()
+                t.column("terminalId", .text).notNull()
+                t.column("package", .text).notNull()
+                t.column("snapshot", .text)
+                t.column("status", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "journal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("attemptId", .text).notNull().references("localAttempt")
+                t.column("event", .text).notNull()
+                t.column("questionIndex", .integer)
+                t.column("selection", .text)
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(table: "outbox") { t in
+                t.primaryKey("attemptId", .text)
+                t.column("examNumber", .text).notNull()
+                t.column("candidateId", .text).notNull()
+                t.column("envelope", .text).notNull()
+                t.column("tries", .integer).notNull()
+                t.column("lastError", .text)
+                t.column("state", .text).notNull()
+                t.column("nextTryAt", .datetime).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("deliveredAt", .datetime)
+            }
+        }
+        return migrator
+    }
+}

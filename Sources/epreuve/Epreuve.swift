@@ -1,0 +1,87 @@
+import ArgumentParser
+import ExamContent
+import ExamDelivery
+import ExamKit
+import ExamStore
+import Foundation
+import TerminalUI
+
+struct Epreuve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "epreuve",
+        abstract: "Terminal d'examen Épreuve : épreuves des attestations de sécurité routière.",
+        subcommands: [Interface.self, OutboxCommand.self],
+        defaultSubcommand: Interface.self
+    )
+
+    /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("epreuve: \(error.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct UserError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// `--home` and `--content`, as for epreuve-center.
+struct TerminalOptions: ParsableArguments {
+    @Option(name: .long, help: "Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).")
+    var home: String?
+
+    @Option(name: .long, help: "Dossier du contenu (par défaut : le Content/ livré avec le programme).")
+    var content: String?
+
+    var homeURL: URL {
+        if let home { return URL(fileURLWithPath: home) }
+        if let env = ProcessInfo.processInfo.environment["EPREUVE_HOME"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/epreuve")
+    }
+
+    func catalog() throws -> (Catalog, ContentLocation) {
+        guard let location = ContentLocation.resolve(explicit: content) else {
+            throw UserError("dossier Content/ introuvable : indiquez-le avec --content DOSSIER")
+        }
+        let report = ContentLoader.load(from: location.url)
+        if let first = report.issues.first {
+            throw UserError("contenu invalide : \(location.url.path)/\(first)")
+        }
+        return (report.catalog, location)
+    }
+
+    func terminalStore() throws -> TerminalStore {
+        do {
+            return try TerminalStore.open(home: homeURL)
+        } catch {
+            throw UserError("\(error)")
+        }
+    }
+
+    func localCenter() throws -> Center {
+        let (catalog, location) = try catalog()
+        do {
+            return try Center.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
+        } catch {
+            throw UserError("\(error)")
+        }
+    }
+
+    /// Identifies this terminal for the login lockout: set by the lab, else host and tty.
+    static var terminalId: String {
+        if let id = ProcessInfo.processInfo.environment["EPREUVE_TERMINAL_ID"], !id.isEmpty { return id }
+        let tty = ttyname(0).map { String(cString: $0) } ?? "console"
+        return "\(ProcessInfo.processInfo.hostName):\(tty)"
+    }
+}
