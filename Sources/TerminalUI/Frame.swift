@@ -1,1 +1,89 @@
-import ExamKit
+/// What a cell is drawn as: the theme decides the colours and attributes of each role.
+public enum ThemeRole: String, CaseIterable, Sendable {
+    case text
+    case title
+    case bannerSingle = "banner-single"
+    case bannerMultiple = "banner-multiple"
+    case choice
+    case choiceSelected = "choice-selected"
+    case choiceFocus = "choice-focus"
+    case timer
+    case timerUrgent = "timer-urgent"
+    case progress
+    case correct
+    case incorrect
+    case muted
+}
+
+/// One character position on the screen. Every character used is single-width.
+public struct Cell: Sendable, Hashable {
+    public var character: Character
+    public var role: ThemeRole
+
+    public init(character: Character = " ", role: ThemeRole = .text) {
+        self.character = character
+        self.role = role
+    }
+}
+
+/// A grid of cells that screens draw into. The curses layer copies it to the terminal; tests compare
+/// its `text` with golden strings.
+public struct Frame: Sendable {
+    public let width: Int
+    public let height: Int
+    private var cells: [Cell]
+    /// Where the text cursor should sit (text fields); nil hides it.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(), count: self.width * self.height)
+    }
+
+    /// The cell at a position; a blank text cell outside the grid.
+    public subscript(x: Int, y: Int) -> Cell {
+        guard contains(x: x, y: y) else { return Cell() }
+        return cells[y * width + x]
+    }
+
+    public func contains(x: Int, y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < width && y < height
+    }
+
+    /// Writes text on one row from `x`; whatever falls outside the grid is dropped.
+    public mutating func put(_ text: String, x: Int, y: Int, role: ThemeRole) {
+        guard y >= 0, y < height else { return }
+        var column = x
+        for character in text {
+            if character == "\n" { break }
+            if column >= width { break }
+            if column >= 0 { cells[y * width + column] = Cell(character: character, role: role) }
+            column += 1
+        }
+    }
+
+    /// Paints a rectangle with blanks of one role (banners, bars, boxes).
+    public mutating func fill(x: Int, y: Int, width: Int, height: Int, role: ThemeRole) {
+        for row in max(0, y)..<max(max(0, y), min(self.height, y + height)) {
+            for column in max(0, x)..<max(max(0, x), min(self.width, x + width)) {
+                cells[row * self.width + column] = Cell(character: " ", role: role)
+            }
+        }
+    }
+
+    /// The rows as one string; trailing spaces of each row are trimmed (the golden text of tests).
+    public var text: String {
+        (0..<height).map { row in
+            var line = String(cells[(row * width)..<(row * width + width)].map(\.character))
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// The row `y` untrimmed, handy for tests and for drawing.
+    public func row(_ y: Int) -> [Cell] {
+        guard y >= 0, y < height else { return [] }
+        return Array(cells[(y * width)..<(y * width + width)])
+    }
+}

@@ -1,0 +1,133 @@
+import ExamKit
+
+/// How the host sets the interface up.
+public struct AppConfiguration: Sendable {
+    /// Lab terminals: hides « Quitter » on the home screen and never quits on Ctrl-C.
+    public var kiosk: Bool
+    /// Pre-filled in the « Dossier » field of rescue exports.
+    public var defaultRescueDirectory: String
+    /// An attempt interrupted on this terminal, offered as « Reprendre l'épreuve ».
+    public var resumableAttempt: ResumableAttempt?
+    /// Theme ids → labels shown above questions (ids are shown as they are when missing).
+    public var themeLabels: [String: String]
+
+    public init(kiosk: Bool = false, defaultRescueDirectory: String, resumableAttempt: ResumableAttempt? = nil,
+                themeLabels: [String: String] = [:]) {
+        self.kiosk = kiosk
+        self.defaultRescueDirectory = defaultRescueDirectory
+        self.resumableAttempt = resumableAttempt
+        self.themeLabels = themeLabels
+    }
+}
+
+public struct ResumableAttempt: Sendable, Hashable {
+    public var examNumber: String
+    public var candidateName: String
+
+    public init(examNumber: String, candidateName: String) {
+        self.examNumber = examNumber
+        self.candidateName = candidateName
+    }
+}
+
+/// The host's answer to `.lookUpExam`.
+public struct ExamInfo: Sendable, Hashable {
+    public var number: String
+    /// e.g. "ASSR1 — Attestation scolaire de sécurité routière de premier niveau"
+    public var title: String
+    public var isTraining: Bool
+
+    public init(number: String, title: String, isTraining: Bool) {
+        self.number = number
+        self.title = title
+        self.isTraining = isTraining
+    }
+}
+
+public enum LookupFailure: Error, Sendable, Hashable {
+    case unknown
+    /// `startsAt` is already formatted, e.g. "24/11/2026 à 09:00".
+    case notStarted(startsAt: String)
+    case finished
+    case unreachable(String)
+}
+
+/// The host's answer to `.login`: who the candidate is and what they are about to take.
+public struct LoginGrant: Sendable {
+    public var attemptId: String
+    public var firstName: String
+    public var lastName: String
+    public var className: String
+    public var extraTime: Bool
+    public var examTitle: String
+    /// Already in this candidate's order; exam questions carry no key.
+    public var questions: [Question]
+    public var timing: AttemptTiming
+    /// Non-nil: the attempt goes straight back to the question where it stopped.
+    public var resume: AttemptSnapshot?
+
+    public init(attemptId: String, firstName: String, lastName: String, className: String, extraTime: Bool,
+                examTitle: String, questions: [Question], timing: AttemptTiming, resume: AttemptSnapshot? = nil) {
+        self.attemptId = attemptId
+        self.firstName = firstName
+        self.lastName = lastName
+        self.className = className
+        self.extraTime = extraTime
+        self.examTitle = examTitle
+        self.questions = questions
+        self.timing = timing
+        self.resume = resume
+    }
+}
+
+public enum LoginFailure: Error, Sendable, Hashable {
+    case wrongCode
+    case locked(seconds: Int)
+    case alreadyTaken
+    /// The session is not active; the text says why (shown as is).
+    case notActive(String)
+    case unreachable(String)
+}
+
+public struct SubmissionFailure: Error, Sendable, Hashable {
+    public var message: String
+    public init(message: String) { self.message = message }
+}
+
+public struct RescueFailure: Error, Sendable, Hashable {
+    public var message: String
+    public init(message: String) { self.message = message }
+}
+
+/// What the interface asks the host to do. Effects are returned in the order they must be carried out.
+public enum AppEffect: Sendable {
+    case lookUpExam(number: String)
+    /// `code` as typed (upper-cased).
+    case login(examNumber: String, code: String)
+    /// Must be written durably by the host BEFORE the next render: every answer change and every move.
+    case journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot)
+    /// The attempt is finished: the host builds the envelope from its journal and sends it.
+    case submitResult(attemptId: String)
+    /// The host answers `.surveillantCodeChecked`.
+    case checkSurveillantCode(code: String)
+    /// The host answers `.rescueExported`.
+    case exportRescue(directory: String)
+    case quit
+}
+
+/// The host's answers, and news it brings by itself (delivery status, late submission results).
+public enum HostResponse: Sendable {
+    case examLookedUp(Result<ExamInfo, LookupFailure>)
+    case loggedIn(Result<LoginGrant, LoginFailure>)
+    case submission(Result<Void, SubmissionFailure>)
+    case surveillantCodeChecked(Bool)
+    /// Success carries the path(s) written.
+    case rescueExported(Result<String, RescueFailure>)
+    /// One line for the F12 « État de l'envoi » item.
+    case deliveryStatus(String)
+}
+
+public enum AppInput: Sendable {
+    case key(Key)
+    case response(HostResponse)
+}

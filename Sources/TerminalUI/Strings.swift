@@ -1,0 +1,155 @@
+/// Every word a candidate or a proctor reads. Words in bold in DESIGN §10 are relied on by outside
+/// checks: keep them exactly.
+enum Strings {
+    // MARK: Common
+    static let appTitle = "Épreuve — attestations de sécurité routière"
+    static let enlargeWindow = "Agrandissez la fenêtre (60×20 minimum)."
+    static let checking = "Vérification…"
+    static let validate = "Valider"
+    static let back = "Retour"
+    static let quit = "Quitter"
+    static let finish = "Terminer"
+    static let centerUnreachable = "Le centre d'examen ne répond pas"
+    static func centerUnreachable(_ detail: String) -> String {
+        detail.isEmpty ? "\(centerUnreachable)." : "\(centerUnreachable) : \(detail)"
+    }
+
+    // MARK: Key help lines
+    static let helpMenu = "↑ ↓ : choisir · Entrée : valider"
+    static let helpField = "Entrée : valider · Tab : bouton suivant · Échap : retour"
+    static let helpButtons = "Tab : bouton suivant · Entrée : valider"
+    static let helpTutorial = "← → : changer de page · Tab : bouton · Entrée : valider"
+
+    // MARK: 1. Home
+    static let takeExam = "Passer une épreuve"
+    static let resumeExam = "Reprendre l'épreuve"
+    static func resumableDetail(examNumber: String, candidate: String) -> String {
+        "Épreuve \(examNumber) interrompue — \(candidate)"
+    }
+
+    // MARK: 2. Exam number
+    static let examNumber = "Numéro de l'épreuve"
+    static let examNumberHint = "Saisissez les 6 chiffres annoncés par le surveillant."
+    static let examNumberIncomplete = "Le numéro de l'épreuve comporte 6 chiffres."
+    static let examUnknown = "Aucune épreuve ne porte ce numéro."
+    static func examNotStarted(_ startsAt: String) -> String { "Cette épreuve commence le \(startsAt)." }
+    static let examFinished = "Cette épreuve est terminée."
+
+    // MARK: 3. Access code
+    static let accessCode = "Code d'accès"
+    static let accessCodeHint = "Saisissez le code d'accès remis par le surveillant (XXXX-XXXX)."
+    static func examNumberLine(_ number: String) -> String { "Épreuve n° \(number)" }
+    static func resumingFor(_ candidate: String) -> String { "Reprise de l'épreuve de \(candidate)." }
+    static let accessCodeEmpty = "Saisissez votre code d'accès."
+    static let accessCodeWrong = "Code d'accès incorrect."
+    static func accessCodeLocked(seconds: Int) -> String { "Trop d'essais. Réessayez dans \(seconds) s." }
+    static let alreadyTaken = "Vous avez déjà passé cette épreuve."
+
+    // MARK: 4. Identity
+    static let checkIdentity = "Vérifiez votre identité"
+    static func identity(first: String, last: String, className: String) -> String {
+        className.isEmpty ? "\(first) \(last.uppercased())" : "\(first) \(last.uppercased()) (\(className))"
+    }
+    static func extraTime(seconds: Int) -> String { "Temps de réponse majoré : \(seconds) s par question" }
+    static let identityQuestion = "Si ce n'est pas vous, prévenez le surveillant."
+    static let begin = "Commencer"
+    static let cancelToCode = "Annuler et revenir au code d'accès"
+
+    // MARK: 5. Tutorial
+    static let previous = "Précédent"
+    static let next = "Suivant"
+    static let start = "Démarrer"
+    static func tutorialTitle(page: Int, of count: Int) -> String { "Présentation de l'épreuve (\(page)/\(count))" }
+    static let tutorialCourseTitle = "Déroulement de l'épreuve"
+    static func tutorialQuestionCount(_ count: Int) -> String {
+        "L'épreuve comporte \(count) questions, réparties entre les thèmes de la sécurité routière."
+    }
+    static let tutorialSameQuestions = "Tous les candidats ont les mêmes questions, mais pas dans le même ordre."
+    static let tutorialSituation = "Certaines questions commencent par une situation à lire ; la question et les réponses s'affichent ensuite."
+    static let tutorialBannersTitle = "Nombre de réponses attendues"
+    static let tutorialBannersIntro = "Au-dessus des réponses, un bandeau indique combien de réponses sont attendues :"
+    static let tutorialSingle = "Choisir une autre réponse remplace la précédente."
+    static let tutorialMultiple = "Chaque réponse se coche ou se décoche ; cochez toutes les bonnes réponses."
+    static let tutorialTimeTitle = "Temps de réponse"
+    static func tutorialTimed(seconds: Int) -> String { "Vous disposez de \(seconds) s pour répondre à chaque question." }
+    static let tutorialChange = "Vous pouvez changer vos réponses jusqu'à la fin du temps."
+    static let tutorialAutomatic = "À la fin du temps, la question suivante s'affiche automatiquement. Il n'est pas possible de revenir en arrière."
+    static let tutorialUntimed = "Cette épreuve n'est pas chronométrée : appuyez sur Entrée pour passer à la question suivante. Il n'est pas possible de revenir en arrière."
+    static let tutorialProgressTitle = "Suivre votre progression"
+    static let tutorialProgress = "À tout moment, la barre en bas de l'écran montre votre progression dans l'épreuve."
+    static let tutorialKeys = "Touches :"
+    static let tutorialKeyLetters = "A à F : choisir une réponse"
+    static let tutorialKeyArrows = "↑ ↓ : se déplacer parmi les réponses"
+    static let tutorialKeySpace = "Espace : cocher ou décocher la réponse sélectionnée"
+    static let tutorialKeyEnter = "Entrée : question suivante"
+
+    // MARK: 6. Ready
+    static func yourTurn(_ firstName: String) -> String { "\(firstName), c'est à vous" }
+    static let whenReady = "Dès que vous êtes prêt(e), appuyez sur Entrée pour commencer l'épreuve."
+    static let startExam = "Commencer l'épreuve"
+
+    // MARK: 7. Question
+    static func questionPosition(_ number: Int, of count: Int) -> String { "Question \(number)/\(count)" }
+    static let singleAnswer = "UNE SEULE RÉPONSE EST ATTENDUE"
+    static let severalAnswers = "PLUSIEURS RÉPONSES SONT ATTENDUES"
+    static let readingSituation = "Lecture de la situation…"
+    static let nextQuestionKey = "Entrée : question suivante"
+
+    // MARK: 8. End
+    static let examOver = "L'épreuve est terminée"
+    static let sendingResult = "Envoi du résultat…"
+    static let resultSaved = "Vos résultats sont bien enregistrés."
+    static let resultLater = "Le résultat de l'épreuve sera communiqué par l'établissement."
+    static let submissionFailed = "L'enregistrement du résultat a échoué."
+    static let pleaseRetry = "Restez devant ce poste et réessayez l'enregistrement."
+    static let retry = "Réessayer"
+    static let callSurveillant = "Veuillez faire appel au surveillant de votre épreuve afin qu'il procède à l'enregistrement du résultat."
+    static let recoverResult = "Récupérer le résultat"
+    static let rescueWritten = "Fichier de résultat écrit :"
+    static let rescueFilesWritten = "Fichiers de secours écrits :"
+    static let rescueNext = "Le surveillant importera ce fichier dans l'outil de l'établissement."
+
+    // MARK: F12 surveillant panel
+    static let surveillantTitle = "Surveillant"
+    static let surveillantCode = "Code surveillant"
+    static let surveillantCodeWrong = "Code surveillant incorrect."
+    static let directory = "Dossier"
+    static let directoryHint = "Entrée : écrire le fichier ici · Échap : fermer"
+    static let exporting = "Écriture du fichier de secours…"
+    static func exportFailed(_ message: String) -> String { "L'écriture a échoué : \(message)" }
+    static let menuResume = "Reprendre"
+    static let menuDeliveryStatus = "État de l'envoi"
+    static let menuExport = "Exporter les fichiers de secours"
+    static let menuEndAttempt = "Terminer cette tentative"
+    static let menuQuit = "Quitter le programme"
+    static let noDeliveryStatus = "Aucune information sur l'envoi pour l'instant."
+    static let helpPanelField = "Entrée : valider · Échap : fermer"
+    static let helpPanelMenu = "↑ ↓ : choisir · Entrée : valider · Échap : fermer"
+    static let helpPanelClose = "Entrée ou Échap : fermer"
+
+    // MARK: Theme files (read by whoever installs the terminal)
+    static let themeInvalidYAML = "YAML invalide"
+    static let themeNotAMapping = "le thème doit être un dictionnaire avec « name » et « colors »"
+    static func themeUnknownField(_ name: String) -> String { "champ inconnu « \(name) » (attendu : name, colors)" }
+    static func themeMissingField(_ name: String) -> String { "le champ « \(name) » manque" }
+    static func themeFieldNotText(_ name: String) -> String { "le champ « \(name) » doit être un texte non vide" }
+    static let themeColorsNotAMapping = "le champ « colors » doit être un dictionnaire rôle: [couleur, fond, attributs…]"
+    static func themeUnknownRole(_ name: String) -> String {
+        "rôle inconnu « \(name) » dans « colors » (attendu : \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")))"
+    }
+    static func themeRoleShape(_ role: String) -> String {
+        "le rôle « \(role) » doit être une liste [couleur, fond, attributs…]"
+    }
+    static func themeUnknownColor(_ color: String, role: String) -> String {
+        "couleur inconnue « \(color) » pour « \(role) » (attendu : un des huit noms ANSI, default ou 0 à 255)"
+    }
+    static func themeUnknownAttribute(_ attribute: String, role: String) -> String {
+        "attribut inconnu « \(attribute) » pour « \(role) » (attendu : bold, dim, underline, reverse)"
+    }
+}
+
+/// Messages of the terminal layer (Curses), read by whoever starts the program.
+public enum TerminalSetupText {
+    public static let notATerminal = "l'entrée ou la sortie standard n'est pas un terminal"
+    public static let cannotInitialize = "le terminal ne peut pas être initialisé (vérifiez la variable TERM)"
+}

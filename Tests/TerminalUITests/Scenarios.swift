@@ -1,0 +1,144 @@
+import ExamKit
+@testable import TerminalUI
+
+/// Named states of the interface, each reached by keys and host answers only; golden tests render
+/// them at several sizes.
+enum Scenario: String, CaseIterable {
+    case home, homeKioskResumable
+    case examNumberTyped, examNumberChecking, examNumberUnknown, examNumberNotStarted, examNumberFinished
+    case accessCodeTyped, accessCodeWrong, accessCodeLocked, accessCodeAlreadyTaken, accessCodeResuming
+    case identity, identityExtraTime
+    case tutorial1, tutorial2, tutorial3, tutorial3Untimed, tutorial4
+    case ready
+    case questionSingle, questionSeveralSelected, questionSituationReading, questionSituationAnswering
+    case questionExtraTime, questionLong, questionUntimed
+    case endSending, endDelivered, endFailedOnce, endFailedThrice, endRescueCode, endRescueDirectory, endRescueWritten
+    case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode
+
+    var session: Session {
+        var s = Session()
+        switch self {
+        case .home:
+            break
+        case .homeKioskResumable:
+            s = Session(configuration: Fixture.configuration(
+                kiosk: true, resumable: ResumableAttempt(examNumber: "123456", candidateName: "Lily ALEXANDRE")))
+        case .examNumberTyped:
+            s.press(.enter)
+            s.type("12a34")
+        case .examNumberChecking:
+            s.press(.enter)
+            s.type("123456")
+            s.press(.enter)
+        case .examNumberUnknown, .examNumberNotStarted, .examNumberFinished:
+            s.press(.enter)
+            s.type("123456")
+            s.press(.enter)
+            let failure: LookupFailure = self == .examNumberUnknown ? .unknown
+                : self == .examNumberFinished ? .finished : .notStarted(startsAt: "24/11/2026 à 09:00")
+            s.respond(.examLookedUp(.failure(failure)))
+        case .accessCodeTyped:
+            s.press(.enter)
+            s.type("123456")
+            s.press(.enter)
+            s.respond(.examLookedUp(.success(Fixture.exam)))
+            s.type("abcd-2!3")
+        case .accessCodeWrong, .accessCodeLocked, .accessCodeAlreadyTaken:
+            s.press(.enter)
+            s.type("123456")
+            s.press(.enter)
+            s.respond(.examLookedUp(.success(Fixture.exam)))
+            s.type("abcd-2345")
+            s.press(.enter)
+            let failure: LoginFailure = self == .accessCodeWrong ? .wrongCode
+                : self == .accessCodeLocked ? .locked(seconds: 60) : .alreadyTaken
+            s.respond(.loggedIn(.failure(failure)))
+        case .accessCodeResuming:
+            s = Session(configuration: Fixture.configuration(
+                resumable: ResumableAttempt(examNumber: "123456", candidateName: "Lily ALEXANDRE")))
+            s.press(.enter) // « Reprendre l'épreuve » comes first
+            s.respond(.examLookedUp(.success(Fixture.exam)))
+        case .identity:
+            s.logIn()
+        case .identityExtraTime:
+            s.logIn(Fixture.grant(extraTime: true))
+        case .tutorial1, .tutorial2, .tutorial3, .tutorial4:
+            s.logIn()
+            let page = [.tutorial1, .tutorial2, .tutorial3, .tutorial4].firstIndex(of: self)!
+            s.press(.enter)
+            for _ in 0..<page { s.press(.enter) }
+        case .tutorial3Untimed:
+            s.logIn(Fixture.grant(timed: false))
+            s.press(.enter, .enter, .enter)
+        case .ready:
+            s.logIn()
+            s.press(.enter, .enter, .enter, .enter, .enter)
+        case .questionSingle:
+            s.startExam()
+            s.advance(.milliseconds(7_400)) // 37.6 s left: shows 0:38
+        case .questionSeveralSelected:
+            s.startExam()
+            s.advance(.seconds(45))
+            s.press(.character("a"), .down, .down, .character(" "))
+        case .questionSituationReading:
+            s.startExam()
+            s.advance(.seconds(90))
+            s.advance(.seconds(2))
+        case .questionSituationAnswering:
+            s.startExam()
+            s.advance(.seconds(90))
+            s.advance(.seconds(8))
+            s.press(.character("B"))
+        case .questionExtraTime:
+            s.startExam(Fixture.grant(extraTime: true))
+        case .questionLong:
+            s.startExam(Fixture.grant(questions: [Fixture.long, Fixture.single]))
+            s.press(.character("b"))
+        case .questionUntimed:
+            s.startExam(Fixture.grant(timed: false))
+            s.press(.character("a"))
+        case .endSending, .endDelivered, .endFailedOnce, .endFailedThrice, .endRescueCode, .endRescueDirectory,
+             .endRescueWritten:
+            s.startExam(Fixture.grant(questions: [Fixture.single]))
+            s.press(.character("a"))
+            s.advance(.seconds(45))
+            let failure = SubmissionFailure(message: "le centre ne répond pas (délai dépassé)")
+            switch self {
+            case .endSending: break
+            case .endDelivered: s.respond(.submission(.success(())))
+            case .endFailedOnce: s.respond(.submission(.failure(failure)))
+            default:
+                s.respond(.submission(.failure(failure)))
+                s.press(.enter)
+                s.respond(.submission(.failure(failure)))
+                s.press(.enter)
+                s.respond(.submission(.failure(failure)))
+            }
+            if [.endRescueCode, .endRescueDirectory, .endRescueWritten].contains(self) {
+                s.press(.enter) // Récupérer le résultat
+                s.type("4821")
+            }
+            if [.endRescueDirectory, .endRescueWritten].contains(self) {
+                s.type("93")
+                s.press(.enter)
+                s.respond(.surveillantCodeChecked(true))
+            }
+            if self == .endRescueWritten {
+                s.press(.enter)
+                s.respond(.rescueExported(.success("/media/cle/epreuve-secours/epreuve-123456-c42-1a2b3c4d.json")))
+                s.press(.enter)
+            }
+        case .surveillantCode, .surveillantMenu, .surveillantDeliveryStatus, .surveillantWrongCode:
+            s.startExam()
+            s.advance(.seconds(5))
+            s.press(.function(12))
+            s.type("482193")
+            guard self != .surveillantCode else { break }
+            s.press(.enter)
+            s.respond(.surveillantCodeChecked(self != .surveillantWrongCode))
+            s.respond(.deliveryStatus("2 résultats en attente · dernier essai : 10:42 · centre injoignable"))
+            if self == .surveillantDeliveryStatus { s.press(.down, .enter) }
+        }
+        return s
+    }
+}
