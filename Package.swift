@@ -82,6 +82,10 @@ let package = Package(
             dependencies: ["ExamStore", "ExamKit", "ExamContent"]
         ),
         .testTarget(
+            name: "EndToEndTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "ExamContentTests",
             dependencies: ["ExamContent", "ExamKit"]
         ),

@@ -21,6 +21,9 @@ struct Interface: ParsableCommand {
     var kiosk = false
 
     func run() throws {
+        // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
         let interfaceTheme = try loadTheme(named: theme)
         let (catalog, _) = try options.catalog()
         let center = try options.localCenter()

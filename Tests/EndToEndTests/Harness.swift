@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+/// Drives the real binaries: `epreuve-center` as a process, `epreuve` inside a detached tmux session.
+enum Binaries {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let fixtureContent = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/Content").path
+
+    /// The folder holding the built executables (next to the test bundle, or under .build).
+    static let directory: URL = {
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        candidates += ["debug", "release"].map { packageRoot.appendingPathComponent(".build/\($0)") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("epreuve-center").path) }
+            ?? packageRoot.appendingPathComponent(".build/debug")
+    }()
+
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path(name))
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A fresh home with candidates and one active exam of the fast test profile.
+struct ExamSetUp {
+    let home: String
+    let number: String
+    let surveillantCode: String
+    /// Access code by first name.
+    let codes: [String: String]
+
+    init(candidates: [(first: String, last: String, extraTime: Bool)] = [("Lily", "Alexandre", false), ("Chloé", "Dubois", true)]) throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
+        for candidate in candidates {
+            var arguments = ["candidates", "add", "--home", home, "--content", Binaries.fixtureContent, "--nom", candidate.last,
+                             "--prenom", candidate.first, "--naissance", "14/03/2013", "--classe", "5A", "--sexe", "F",
+                             "--attestation", "RAPIDE"]
+            if candidate.extraTime { arguments.append("--tiers-temps") }
+            let added = try Binaries.run("epreuve-center", arguments)
+            try #require(added.status == 0, "\(added.stderr)")
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        let start = formatter.string(from: Date().addingTimeInterval(-120))
+        let created = try Binaries.run("epreuve-center", [
+            "sessions", "create", "--home", home, "--content", Binaries.fixtureContent, "--type", "examen",
+            "--attestation", "RAPIDE", "--name", "Essai", "--at", start,
+        ])
+        try #require(created.status == 0, "\(created.stderr)")
+        func value(after label: String) -> String? {
+            created.stdout.split(separator: "\n").first { $0.hasPrefix(label) }
+                .map { String($0.dropFirst(label.count)).trimmingCharacters(in: .whitespaces) }
+        }
+        number = try #require(value(after: "Numéro de l'épreuve :"))
+        surveillantCode = try #require(value(after: "Code surveillant :"))
+        var codes: [String: String] = [:]
+        for line in created.stdout.split(separator: "\n") {
+            for candidate in candidates where line.hasPrefix("\(candidate.first) ") {
+                codes[candidate.first] = line.split(separator: " ").last.map(String.init)
+            }
+        }
+        self.codes = codes
+    }
+
+    func centerShow() throws -> String {
+        try Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]).stdout
+    }
+}
+
+/// One tmux server per test (its own socket), 80×24 unless told otherwise.
+final class Tmux {
+    let socket = "epreuve-e2e-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, width: Int = 80, height: Int = 24) throws {
+        // The shell line keeps the pane after the program ends so its exit can be read.
+        let line = "LANG=C.UTF-8 \(command); echo \"FIN DU PROGRAMME $?\"; sleep 600"
+        try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", line])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Runs a tmux command through `system`, output through a file. Foundation's Process would wait
+    /// for the tmux server (a daemon the first command starts) to close descriptors it inherited.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let line = (["tmux", "-L", socket] + arguments).map(Self.quoted).joined(separator: " ")
+            + " >\(Self.quoted(outputPath)) 2>/dev/null </dev/null"
+        let status = system(line)
+        if status != 0 && arguments.first != "kill-server" {
+            throw TmuxFailed(command: arguments.first ?? "", status: status)
+        }
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    struct TmuxFailed: Error {
+        let command: String
+        let status: Int32
+    }
+
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
+    func resize(width: Int, height: Int) throws { try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"]) }
+
+    /// Polls the screen until `text` shows, or fails with the last screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        try waitUntil(timeout: timeout, "« \(text) »") { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(timeout: TimeInterval = 15, _ what: String, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); screen was:\n\(last)")
+        throw TimedOut()
+    }
+
+    struct TimedOut: Error {}
+
+    /// The pid of the program running in the pane (the shell's child).
+    func programPid(named name: String = "epreuve") throws -> Int32? {
+        let shell = try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return children.split(separator: " ").compactMap { Int32($0) }.first
+    }
+}
+
+extension Tmux {
+    /// Home → exam number → access code → identity → tutorial → ready → first question.
+    func logIn(number: String, code: String) throws {
+        try waitFor("Passer une épreuve")
+        try keys("Enter")
+        try waitFor("Numéro de l'épreuve")
+        try type(number)
+        try keys("Enter")
+        try waitFor("Code d'accès")
+        try type(code)
+        try keys("Enter")
+    }
+
+    func startExam() throws {
+        try waitFor("Vérifiez votre identité")
+        try keys("Enter")  // Commencer
+        for _ in 0..<8 {
+            let screen = try waitUntil("the tutorial") { $0.contains("Suivant") || $0.contains("Démarrer") }
+            try keys("Enter")
+            if screen.contains("Démarrer") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try waitFor("c'est à vous")
+        try keys("Enter")
+        try waitFor("Question 1/")
+    }
+
+    /// Presses the letters of the choices that read "bonne réponse" on the current question.
+    func answerRight(on screen: String) throws {
+        for line in screen.split(separator: "\n") where line.contains("bonne réponse") {
+            if let letter = line.split(separator: " ").first(where: { $0.count == 1 && ("A"..."F").contains(String($0)) }) {
+                try keys(String(letter).lowercased())
+            }
+        }
+    }
+
+    func answerWrong(on screen: String) throws {
+        for line in screen.split(separator: "\n") where line.contains("mauvaise réponse") {
+            if let letter = line.split(separator: " ").first(where: { $0.count == 1 && ("A"..."F").contains(String($0)) }) {
+                try keys(String(letter).lowercased())
+                return
+            }
+        }
+    }
+}
