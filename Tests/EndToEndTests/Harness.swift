@@ -108,7 +108,9 @@ final class Tmux {
     func tmux(_ arguments: [String]) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let line = (["tmux", "-L", socket] + arguments).map(Self.quoted).joined(separator: " ")
+        // CI may run without a locale or TERM: the tmux server must still read and show UTF-8.
+        let line = "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${TERM:-xterm-256color} "
+            + (["tmux", "-L", socket] + arguments).map(Self.quoted).joined(separator: " ")
             + " >\(Self.quoted(outputPath)) 2>/dev/null </dev/null"
         let status = system(line)
         if status != 0 && arguments.first != "kill-server" {
