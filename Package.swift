@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +46,15 @@ let package = Package(
             dependencies: ["ExamKit", "ExamStore"]
         ),
         .target(
+            name: "CenterServer",
+            dependencies: [
+                "ExamKit", "ExamStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TerminalUI",
             dependencies: ["ExamKit", "Yams"]
         ),
@@ -60,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore",
+                "ExamKit", "ExamContent", "ExamStore", "CenterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +92,13 @@ let package = Package(
         .testTarget(
             name: "ExamStoreTests",
             dependencies: ["ExamStore", "ExamKit", "ExamContent"]
+        ),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: [
+                "CenterServer", "ExamDelivery", "ExamStore", "ExamKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

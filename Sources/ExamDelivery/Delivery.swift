@@ -32,7 +32,7 @@ public struct Delivery: Sendable {
         }
     }
 
-    func deliver(_ entry: OutboxRecord) async -> Outcome {
+    public func deliver(_ entry: OutboxRecord) async -> Outcome {
         let message: String
         do {
             switch try await client.submit(try entry.decodedEnvelope()) {

@@ -4,18 +4,23 @@ import ExamKit
 import ExamStore
 import Foundation
 
-struct EpreuveCenter: ParsableCommand {
+struct EpreuveCenter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epreuve-center",
         abstract: "Administration du centre d'examen Épreuve : candidats, épreuves, résultats.",
-        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, ContentCommand.self]
+        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, RestoreCommand.self,
+                      ContentCommand.self, ServeCommand.self]
     )
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
-    static func main() {
+    static func runMain() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as UserError {
             FileHandle.standardError.write(Data("epreuve-center: \(error.message)\n".utf8))
             Foundation.exit(1)

@@ -1,1 +1,1 @@
-EpreuveCenter.main()
+await EpreuveCenter.runMain()

@@ -20,16 +20,31 @@ struct Interface: ParsableCommand {
     @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
     var kiosk = false
 
+    @Option(help: "Adresse du centre (http://serveur:8080). Sans elle : le centre local du dossier --home.")
+    var center: String?
+
     func run() throws {
         // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
         let interfaceTheme = try loadTheme(named: theme)
         let (catalog, _) = try options.catalog()
-        let center = try options.localCenter()
         let store = try options.terminalStore()
+        let localCenter: Center?
+        let client: any CenterClient
+        if let center {
+            guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
+            }
+            localCenter = nil
+            client = HTTPCenterClient(baseURL: url)
+        } else {
+            let local = try options.localCenter()
+            localCenter = local
+            client = LocalCenterClient(center: local)
+        }
         let host = TerminalHost(
-            store: store, client: LocalCenterClient(center: center), center: center, terminalId: TerminalOptions.terminalId,
+            store: store, client: client, center: localCenter, terminalId: TerminalOptions.terminalId,
             themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
         try host.run(theme: interfaceTheme)
     }

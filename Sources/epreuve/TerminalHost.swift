@@ -13,6 +13,8 @@ final class TerminalHost {
     let center: Center?
     let terminalId: String
     let delivery: Delivery
+    /// Keeps sending finished results in the background, also after the candidate has left.
+    let submitter: OutboxSubmitter
     let clock = SystemMonotonicClock()
     var app: TerminalApp
     /// Packages received at login, by attempt id (needed to resume and to check the surveillant code offline).
@@ -26,6 +28,7 @@ final class TerminalHost {
         self.center = center
         self.terminalId = terminalId
         delivery = Delivery(store: store, client: client)
+        submitter = OutboxSubmitter(delivery: delivery)
         var resumable: ResumableAttempt?
         if let interrupted = try? store.interruptedAttempt() {
             resumable = ResumableAttempt(examNumber: interrupted.examNumber, candidateName: interrupted.candidateName)
@@ -44,6 +47,8 @@ final class TerminalHost {
             throw UserError("\(error)")
         }
         defer { screen.restore() }
+        submitter.start()
+        defer { submitter.stop() }
         while running {
             if stopSignal.load(ordering: .relaxed) != 0 {
                 saveRunningAttempt()
