@@ -81,6 +81,14 @@ let package = Package(
             dependencies: ["ExamKit", "ExamContent"],
             path: "Benchmarks/epreuve-bench"
         ),
+        .executableTarget(
+            name: "epreuve-delivery-bench",
+            dependencies: [
+                "CenterServer", "ExamDelivery", "ExamStore", "ExamKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/delivery-bench"
+        ),
         .testTarget(
             name: "ExamKitTests",
             dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]

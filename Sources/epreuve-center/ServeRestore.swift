@@ -47,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let app = CenterAPI.application(center: center, host: host, port: port, logger: logger) { bound in
             print("Centre Épreuve à l'écoute sur http://\(host):\(bound)/api/v1")
+            fflush(stdout)
         }
         // SIGTERM and SIGINT finish the requests in flight, then stop.
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Candidate terminal measurements (release build): start-up time to the home screen next to
+# `dialog --menu`, bytes written to the terminal per second while a question waits, and the largest
+# gap between a deadline and the move to the next question over a whole exam.
+# Usage: Benchmarks/terminal-measure.sh   (needs tmux, sqlite3, python3; dialog for the comparison)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.build-release/release}
+[ -x "$BIN/epreuve" ] || swift build -c release --product epreuve --scratch-path .build-release >/dev/null
+[ -x "$BIN/epreuve-center" ] || swift build -c release --product epreuve-center --scratch-path .build-release >/dev/null
+CONTENT=Tests/EndToEndTests/Fixtures/Content
+SOCK=epreuve-measure-$$
+T="tmux -L $SOCK"
+export LANG=C.UTF-8
+trap '$T kill-server 2>/dev/null || true' EXIT
+
+now() { date +%s.%N; }
+wait_for() { # text, timeout
+  local end=$(( $(date +%s) + ${2:-20} ))
+  until $T capture-pane -p -t m 2>/dev/null | grep -qF "$1"; do
+    [ "$(date +%s)" -lt "$end" ] || { echo "timeout waiting for $1" >&2; $T capture-pane -p -t m >&2; exit 1; }
+    sleep 0.005
+  done
+}
+
+startup() { # command, text → ms
+  $T kill-server 2>/dev/null || true
+  local t0; t0=$(now)
+  $T new-session -d -s m -x 80 -y 24 "$1; sleep 30"
+  wait_for "$2" 10
+  python3 -c "print(round(($(now) - $t0) * 1000))"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+HOME_DIR=$(mktemp -d)
+"$BIN/epreuve-center" candidates add --home "$HOME_DIR" --content "$CONTENT" --nom Mesure --prenom Lea --naissance 01/01/2013 --classe 5A --sexe F --attestation RAPIDE >/dev/null
+START=$(date -d '-2 min' '+%d/%m/%Y %H:%M')
+OUT=$("$BIN/epreuve-center" sessions create --home "$HOME_DIR" --content "$CONTENT" --type examen --attestation RAPIDE --name Mesure --at "$START")
+NUMBER=$(echo "$OUT" | sed -n 's/^Numéro de l.épreuve : //p')
+CODE=$(echo "$OUT" | awk '/^Lea /{print $NF}')
+
+echo "start-up to the first screen (median of 10, ms):"
+for i in $(seq 10); do startup "$BIN/epreuve --home $HOME_DIR --content $CONTENT" "Passer une épreuve"; done | median | sed 's/^/  epreuve        /'
+if command -v dialog >/dev/null; then
+  for i in $(seq 10); do startup "dialog --menu Accueil 12 40 3 1 'Passer une épreuve' 2 Quitter" "Passer une"; done | median | sed 's/^/  dialog --menu  /'
+fi
+
+# One whole exam (4 questions of 3 s), output piped to a file while question 1 waits.
+$T kill-server 2>/dev/null || true
+$T new-session -d -s m -x 80 -y 24 "$BIN/epreuve --home $HOME_DIR --content $CONTENT; sleep 60"
+wait_for "Passer une épreuve"; $T send-keys -t m Enter
+wait_for "Numéro de l'épreuve"; $T send-keys -t m -l "$NUMBER"; $T send-keys -t m Enter
+wait_for "Code d'accès"; $T send-keys -t m -l "$CODE"; $T send-keys -t m Enter
+wait_for "Vérifiez votre identité"; $T send-keys -t m Enter
+for i in 1 2 3 4; do
+  sleep 0.2
+  if $T capture-pane -p -t m | grep -q "Démarrer"; then $T send-keys -t m Enter; break; fi
+  $T send-keys -t m Enter
+done
+wait_for "c'est à vous"; $T send-keys -t m Enter
+wait_for "Question 1/4"
+PIPE=$(mktemp)
+$T pipe-pane -o -t m "cat >> $PIPE"
+sleep 2
+$T pipe-pane -t m
+BYTES=$(stat -c %s "$PIPE")
+echo "bytes written while a question waits: $BYTES in 2 s = $((BYTES / 2)) bytes/s (countdown and bar redraws only)"
+wait_for "L'épreuve est terminée" 30
+
+python3 - "$HOME_DIR/terminal.sqlite" <<'PY'
+import sqlite3, sys, datetime
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("select event, questionIndex, at from journal order by id").fetchall()
+def t(s): return datetime.datetime.fromisoformat(s)
+starts = [t(at) for e, i, at in rows if e == "answering"]
+closes = [t(at) for e, i, at in rows if e == "closed"]
+t0 = starts[0]
+gaps = [((c - t0).total_seconds() - 3 * (k + 1)) * 1000 for k, c in enumerate(closes)]
+print("deadline → move to next question, per question (ms):", ", ".join(f"{g:.1f}" for g in gaps))
+print(f"largest gap between a deadline and the move on: {max(gaps):.1f} ms over {len(gaps)} questions")
+PY
