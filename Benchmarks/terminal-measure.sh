@@ -46,7 +46,7 @@ if command -v dialog >/dev/null; then
   for i in $(seq 10); do startup "dialog --menu Accueil 12 40 3 1 'Passer une épreuve' 2 Quitter" "Passer une"; done | median | sed 's/^/  dialog --menu  /'
 fi
 
-# One whole exam (4 questions of 3 s), output piped to a file while question 1 waits.
+# One whole exam (4 questions of 5 s), output piped to a file while question 1 waits.
 $T kill-server 2>/dev/null || true
 $T new-session -d -s m -x 80 -y 24 "$BIN/epreuve --home $HOME_DIR --content $CONTENT; sleep 60"
 wait_for "Passer une épreuve"; $T send-keys -t m Enter
@@ -76,7 +76,7 @@ def t(s): return datetime.datetime.fromisoformat(s)
 starts = [t(at) for e, i, at in rows if e == "answering"]
 closes = [t(at) for e, i, at in rows if e == "closed"]
 t0 = starts[0]
-gaps = [((c - t0).total_seconds() - 3 * (k + 1)) * 1000 for k, c in enumerate(closes)]
+gaps = [((c - t0).total_seconds() - 5 * (k + 1)) * 1000 for k, c in enumerate(closes)]
 print("deadline → move to next question, per question (ms):", ", ".join(f"{g:.1f}" for g in gaps))
 print(f"largest gap between a deadline and the move on: {max(gaps):.1f} ms over {len(gaps)} questions")
 PY

@@ -88,7 +88,9 @@ _ = await server.result
 
 // Journal: one answer change = one SQLite transaction (WAL, synchronous FULL) before the screen shows it.
 let store = try TerminalStore(path: root.appendingPathComponent("terminal.sqlite").path)
-let package = try center.login(number: created.session.number, code: created.codes[0].code, terminalId: "journal").get()
+let journalSession = try center.createSession(Center.SessionRequest(
+    kind: .entrainement, profileId: "ASSR1", name: "Journal", startsAt: Date().addingTimeInterval(-60), selection: .ids([created.codes[0].candidate.id])))
+let package = try center.login(number: journalSession.session.number, code: journalSession.codes[0].code, terminalId: "journal").get()
 try store.beginAttempt(package, terminalId: "journal")
 var journalTimes: [Double] = []
 for n in 0..<journalWrites {

@@ -46,8 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "epreuve-center")
         logger.logLevel = .info
         let app = CenterAPI.application(center: center, host: host, port: port, logger: logger) { bound in
-            print("Centre Épreuve à l'écoute sur http://\(host):\(bound)/api/v1")
-            fflush(stdout)
+            // Written straight to the descriptor: a log collector sees it at once, not at exit.
+            FileHandle.standardOutput.write(Data("Centre Épreuve à l'écoute sur http://\(host):\(bound)/api/v1\n".utf8))
         }
         // SIGTERM and SIGINT finish the requests in flight, then stop.
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

@@ -35,14 +35,14 @@ import Testing
         let setUp = try ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
         try tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Chloé"]))
-        try tmux.waitFor("Temps de réponse majoré : 5 s par question")
+        try tmux.waitFor("Temps de réponse majoré : 8 s par question")
         try tmux.startExam()
-        try tmux.waitFor("0:05")
+        try tmux.waitFor("0:08")
         let other = try ExamSetUp()
         let standard = try Tmux(command: epreuve(other))
         try standard.logIn(number: other.number, code: try #require(other.codes["Lily"]))
         try standard.startExam()
-        try standard.waitFor("0:03")
+        try standard.waitFor("0:05")
     }
 
     @Test func kioskKeysDoNothingDuringTheExamAndResizeRedraws() throws {
