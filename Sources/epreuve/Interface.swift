@@ -31,6 +31,7 @@ struct Interface: ParsableCommand {
         let host = TerminalHost(
             store: store, client: LocalCenterClient(center: center), center: center, terminalId: TerminalOptions.terminalId,
             themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
+        host.enablePractice(catalog: catalog)
         try host.run(theme: interfaceTheme)
     }
 
