@@ -108,6 +108,11 @@ extension TerminalApp {
         lines += correctionLines(outcome, width: width)
         if run.queue.isEmpty { lines.append(("", .text)); lines.append((Strings.allAsked, .muted)) }
         let room = max(0, buttonsTop - 1 - 4)
+        // The situation the prompt refers to, when the screen has room for it.
+        if let situation = outcome.question.situation {
+            let scene = TextLayout.wrap(situation, width: width)
+            if lines.count + scene.count + 1 <= room { lines = scene.map { ($0, .muted) } + [("", .text)] + lines }
+        }
         if lines.count > room {
             lines = Array(lines.prefix(room))
             if let last = lines.popLast() { lines.append((TextLayout.truncate(last.0 + " …", width: width), last.1)) }
@@ -147,11 +152,21 @@ extension TerminalApp {
         var expectedLine = Strings.expectedAnswer(ChoiceLetter.letters(question.answer))
         if outcome.selected.isEmpty { expectedLine += " · " + Strings.noAnswer }
         lines.append((TextLayout.truncate(expectedLine, width: width), .text))
-        lines += TextLayout.wrap(question.explanation, width: width).filter { !$0.isEmpty }.map { ($0, .muted) }
+        lines += TextLayout.wrap(Self.reflowed(question.explanation), width: width).filter { !$0.isEmpty }.map { ($0, .muted) }
         if let reference = question.reference {
             lines += TextLayout.wrap(reference, width: width).map { ($0, .muted) }
         }
         return lines
+    }
+}
+
+extension TerminalApp {
+    /// Explanations are written in YAML blocks broken at arbitrary places: single line breaks join
+    /// words again, blank lines keep paragraphs.
+    static func reflowed(_ text: String) -> String {
+        text.split(separator: "\n\n", omittingEmptySubsequences: true)
+            .map { $0.split(separator: "\n").map { String($0).trimmingSpaces }.joined(separator: " ") }
+            .joined(separator: "\n")
     }
 }
 

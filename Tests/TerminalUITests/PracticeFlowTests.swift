@@ -218,6 +218,22 @@ import Testing
         #expect(unnamed.frame().text.contains("Qui s'entraîne ?"))
     }
 
+    @Test func theCorrectionKeepsTheSituationAndReflowsTheExplanation() {
+        let question = Question(id: "s-1", theme: "passagers", competence: "c", situation: "Des sacs sont posés sur la plage arrière.",
+                                situationSeconds: 8, prompt: "Pourquoi les ranger dans le coffre ?",
+                                choices: ["Ils peuvent être projetés.", "Ils alourdissent la voiture."], answer: [0],
+                                explanation: "Lors d'un choc,\nun objet est projeté.\n\nSecond paragraphe.")
+        var s = Session()
+        s.app.enablePractice(PracticeLibrary(banks: [.init(id: "b", label: "ASSR1", profile: PracticeFixture.profile, questions: [question])],
+                                             themes: PracticeFixture.themes, profileNames: ["Lily"]))
+        _ = s.app.openPractice(profileName: "Lily", bank: "b", themes: ["passagers"], at: s.now)
+        s.press(.character("a"), .enter)
+        let text = s.frame().text
+        #expect(text.contains("Des sacs sont posés sur la plage arrière."))
+        #expect(text.contains("Lors d'un choc, un objet est projeté."))
+        #expect(text.contains("\n  Second paragraphe."))
+    }
+
     @Test func f12StillOpensTheSurveillantPanelDuringPractice() {
         var s = Session(practiceProfiles: ["Lily"])
         s.startPractice(rows: [1])
