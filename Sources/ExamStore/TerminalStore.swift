@@ -242,6 +242,7 @@ enum TerminalSchema {
                 t.column("deliveredAt", .datetime)
             }
         }
+        PracticeHistorySchema.register(in: &migrator)
         return migrator
     }
 }

@@ -7,6 +7,15 @@ public struct TerminalApp: Sendable {
         case home, examNumber, accessCode, identity
         case tutorial(page: Int)
         case ready, question, end
+        case practiceProfile, practiceName, practiceBank, practiceThemes, practiceQuestion, practiceResults, practiceCorrection
+
+        var isPractice: Bool {
+            switch self {
+            case .practiceProfile, .practiceName, .practiceBank, .practiceThemes, .practiceQuestion, .practiceResults,
+                 .practiceCorrection: true
+            default: false
+            }
+        }
     }
 
     /// What a button or menu item does.
@@ -18,6 +27,8 @@ public struct TerminalApp: Sendable {
         case tutorialPrevious, tutorialNext
         case startAttempt
         case retrySubmission, recoverResult, leaveEndScreen
+        case openPractice, openSelfTest
+        case practice(PracticeAction)
     }
 
     struct Button: Sendable, Hashable {
@@ -51,6 +62,16 @@ public struct TerminalApp: Sendable {
     var rescuePath: String?
     var panel: SurveillantPanel?
     var deliveryStatus: String?
+    /// Local content for practice and self-test; nil hides them.
+    var library: PracticeLibrary?
+    /// The local profile chosen for practice in this run of the program.
+    var practiceProfile: String?
+    var practiceSetup = PracticeSetup()
+    var practice: PracticeRun?
+    /// Statistics and correction of a finished practice, self-test or training session.
+    var review: Review?
+    var reviewScroll = 0
+    var reviewReturn: Stage = .home
 
     public init(configuration: AppConfiguration) {
         self.configuration = configuration
@@ -78,6 +99,10 @@ public struct TerminalApp: Sendable {
             var items: [Button] = []
             if configuration.resumableAttempt != nil { items.append(Button(label: Strings.resumeExam, action: .resume)) }
             items.append(Button(label: Strings.takeExam, action: .openExamNumber))
+            if library != nil {
+                items.append(Button(label: Strings.practice, action: .openPractice))
+                items.append(Button(label: Strings.selfTest, action: .openSelfTest))
+            }
             if !configuration.kiosk { items.append(Button(label: Strings.quit, action: .quit)) }
             return items
         case .examNumber:
@@ -97,7 +122,9 @@ public struct TerminalApp: Sendable {
         case .end:
             switch delivery {
             case .sending: return []
-            case .delivered: return [Button(label: Strings.finish, action: .leaveEndScreen)]
+            case .delivered:
+                return (review != nil ? [Button(label: Strings.showCorrection, action: .practice(.showCorrection))] : [])
+                    + [Button(label: Strings.finish, action: .leaveEndScreen)]
             case .failed:
                 if rescuePath != nil {
                     return [Button(label: Strings.finish, action: .leaveEndScreen), Button(label: Strings.retry, action: .retrySubmission)]
@@ -107,6 +134,9 @@ public struct TerminalApp: Sendable {
                 }
                 return [Button(label: Strings.retry, action: .retrySubmission)]
             }
+        case .practiceProfile, .practiceName, .practiceBank, .practiceThemes, .practiceQuestion, .practiceResults,
+             .practiceCorrection:
+            return practiceButtons
         }
     }
 
@@ -123,6 +153,7 @@ public struct TerminalApp: Sendable {
             return []
         }
         if stage == .question { return handleQuestionKey(key, at: now) }
+        if stage.isPractice { return handlePracticeKey(key, at: now) }
         if key == .controlC, !configuration.kiosk, [.home, .examNumber, .accessCode].contains(stage) { return [.quit] }
 
         let count = buttons.count
@@ -163,7 +194,7 @@ public struct TerminalApp: Sendable {
         return false
     }
 
-    private mutating func perform(_ action: Action, at now: MonotonicInstant) -> [AppEffect] {
+    mutating func perform(_ action: Action, at now: MonotonicInstant) -> [AppEffect] {
         switch action {
         case .openExamNumber:
             go(to: .examNumber)
@@ -217,6 +248,12 @@ public struct TerminalApp: Sendable {
             openPanel(purpose: .rescue)
         case .leaveEndScreen:
             returnHome()
+        case .openPractice:
+            return beginPracticeSetup(.practice)
+        case .openSelfTest:
+            return beginPracticeSetup(.selfTest)
+        case let .practice(practiceAction):
+            return performPractice(practiceAction, at: now)
         }
         return []
     }
@@ -240,6 +277,8 @@ public struct TerminalApp: Sendable {
         rescuePath = nil
         failedSubmissions = 0
         delivery = .sending
+        practice = nil
+        review = nil
         go(to: .home)
     }
 

@@ -4,6 +4,7 @@ import ExamKit
 extension TerminalApp {
     /// Applies attempt deadlines; returns effects (journal entries, submit) like `handle`.
     public mutating func tick(at now: MonotonicInstant) -> [AppEffect] {
+        if stage == .practiceQuestion { return tickPractice(at: now) }
         guard stage == .question, var running = attempt else { return [] }
         let events = running.update(at: now)
         attempt = running
@@ -13,7 +14,9 @@ extension TerminalApp {
     /// Next instant the host must wake up: the next attempt deadline or the next whole-second change of
     /// the countdown shown, whichever is first; nil when nothing changes by itself.
     public func nextWakeUp(at now: MonotonicInstant) -> MonotonicInstant? {
-        guard stage == .question, let deadline = attempt?.nextDeadline else { return nil }
+        let running = stage == .practiceQuestion ? (practice?.corrected == false ? practice?.attempt : nil)
+            : stage == .question ? attempt : nil
+        guard let deadline = running?.nextDeadline else { return nil }
         let remaining = deadline - now
         guard remaining > .zero else { return now }
         // The countdown shows whole seconds rounded up: "0:38" lasts until exactly 37 s remain.
@@ -112,6 +115,7 @@ extension TerminalApp {
         delivery = .sending
         failedSubmissions = 0
         rescuePath = nil
+        prepareTrainingReview()
         go(to: .end)
         return [.submitResult(attemptId: grant.attemptId)]
     }

@@ -112,6 +112,10 @@ public enum AppEffect: Sendable {
     case checkSurveillantCode(code: String)
     /// The host answers `.rescueExported`.
     case exportRescue(directory: String)
+    /// A first name typed for a new local practice profile: the host keeps it.
+    case rememberPracticeProfile(name: String)
+    /// A finished practice or self-test: the host adds it to the profile's history.
+    case savePracticeResult(PracticeResult)
     case quit
 }
 

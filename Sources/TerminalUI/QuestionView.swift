@@ -6,17 +6,28 @@ extension TerminalApp {
     static let choicePrefixWidth = 9
 
     func renderQuestion(into frame: inout Frame, _ column: Column, at now: MonotonicInstant) {
-        guard let attempt, let grant, let question = attempt.currentQuestion else { return }
-        let x = column.left, width = column.width
+        guard let attempt, let grant else { return }
+        drawQuestionScreen(attempt, title: grant.examTitle, position: attempt.index + 1, count: attempt.questions.count,
+                           untimedHint: Strings.nextQuestionKey, into: &frame, column, at: now)
+    }
 
-        // Header: exam title and position, theme and competence, rule.
-        let position = Strings.questionPosition(attempt.index + 1, of: attempt.questions.count)
-        frame.put(TextLayout.truncate(grant.examTitle, width: width - position.count - 2), x: x, y: 0, role: .title)
+    /// Header with title and position, theme and competence, and a rule.
+    func drawQuestionHeader(_ question: Question, title: String, position: String, into frame: inout Frame, _ column: Column) {
+        let x = column.left, width = column.width
+        frame.put(TextLayout.truncate(title, width: width - position.count - 2), x: x, y: 0, role: .title)
         frame.put(position, x: x + width - position.count, y: 0, role: .title)
-        let theme = configuration.themeLabels[question.theme] ?? question.theme
+        let theme = themeLabel(question.theme)
         let context = question.competence.isEmpty ? theme : "\(theme) · \(question.competence)"
         frame.put(TextLayout.truncate(context, width: width), x: x, y: 1, role: .muted)
         frame.put(String(repeating: "─", count: width), x: x, y: 2, role: .muted)
+    }
+
+    /// A running attempt's current question: exams, self-tests and practice share it.
+    func drawQuestionScreen(_ attempt: Attempt, title: String, position: Int, count: Int, untimedHint: String,
+                            into frame: inout Frame, _ column: Column, at now: MonotonicInstant) {
+        guard let question = attempt.currentQuestion else { return }
+        let x = column.left, width = column.width
+        drawQuestionHeader(question, title: title, position: Strings.questionPosition(position, of: count), into: &frame, column)
 
         let bodyTop = 3
         let bodyHeight = frame.height - 5
@@ -40,10 +51,10 @@ extension TerminalApp {
             if let remaining = attempt.remaining(at: now) {
                 frame.drawTimer(remaining: remaining, total: attempt.timing.answerSeconds, x: x, y: timerRow, width: width)
             } else {
-                frame.put(Strings.nextQuestionKey, x: x, y: timerRow, role: .timer)
+                frame.put(TextLayout.truncate(untimedHint, width: width), x: x, y: timerRow, role: .timer)
             }
         }
-        frame.drawProgress(position: attempt.index + 1, of: attempt.questions.count, x: x, y: frame.height - 1, width: width)
+        frame.drawProgress(position: position, of: count, x: x, y: frame.height - 1, width: width)
     }
 
     /// Prompt, banner and choices always show; blank lines and then the situation give way when the

@@ -24,6 +24,9 @@ extension TerminalApp {
         case .ready: renderReady(into: &frame, column)
         case .question: renderQuestion(into: &frame, column, at: now)
         case .end: renderEnd(into: &frame, column)
+        case .practiceProfile, .practiceName, .practiceBank, .practiceThemes, .practiceQuestion, .practiceResults,
+             .practiceCorrection:
+            renderPractice(into: &frame, column, at: now)
         }
         if let panel { renderPanel(panel, into: &frame) }
     }
@@ -135,7 +138,12 @@ extension TerminalApp {
             y += 1
         case .delivered:
             frame.put(Strings.resultSaved, x: column.left, y: y, role: .correct)
-            y = frame.drawParagraph(Strings.resultLater, x: column.left, y: y + 2, width: column.width, role: .muted)
+            if let review {
+                // Training sessions: the statistics come right after, the correction one key away.
+                y = drawStatistics(review, into: &frame, x: column.left, y: y + 2, width: column.width, bottom: frame.height - 4)
+            } else {
+                y = frame.drawParagraph(Strings.resultLater, x: column.left, y: y + 2, width: column.width, role: .muted)
+            }
         case let .failed(detail):
             frame.put(Strings.submissionFailed, x: column.left, y: y, role: .incorrect)
             if !detail.isEmpty {

@@ -109,6 +109,74 @@ enum Strings {
     static let rescueFilesWritten = "Fichiers de secours écrits :"
     static let rescueNext = "Le surveillant importera ce fichier dans l'outil de l'établissement."
 
+    // MARK: 9. Practice and 10. self-test
+    static let practice = "M'entraîner"
+    static let selfTest = "Me tester"
+    static func modeName(_ mode: PracticeResult.Mode) -> String { mode == .practice ? practice : selfTest }
+    static func practiceTitle(mode: PracticeResult.Mode, name: String, bank: String) -> String {
+        "\(modeName(mode)) — \(name) · \(bank)"
+    }
+    static let whoIsPracticing = "Qui s'entraîne ?"
+    static let newProfile = "Nouveau prénom…"
+    static let firstName = "Votre prénom"
+    static let firstNameHint = "Il sert à retrouver vos statistiques d'une séance à l'autre. Aucun mot de passe."
+    static let firstNameEmpty = "Saisissez votre prénom."
+    static let chooseBank = "Quelle attestation préparez-vous ?"
+    static let chooseThemes = "Choisissez un ou plusieurs thèmes"
+    static func themeRow(_ label: String, questions: Int) -> String { "\(label) (\(questions) questions)" }
+    static func timedRow(seconds: Int) -> String { "Chronométrer : \(seconds) s par question" }
+    static let startPractice = "Commencer l'entraînement"
+    static let chooseAtLeastOneTheme = "Choisissez au moins un thème."
+    static func selfTestImpossible(_ detail: String) -> String { "Impossible de composer une série : \(detail)." }
+    static let correct = "Correct"
+    static let incorrect = "Incorrect"
+    static func expectedAnswer(_ letters: [String]) -> String { "Réponse attendue : \(letters.joined(separator: ", "))" }
+    static let noAnswer = "Vous n'avez pas répondu."
+    static let nextQuestion = "Question suivante"
+    static let endPractice = "Terminer l'entraînement et afficher les statistiques"
+    static let allAsked = "Toutes les questions de ces thèmes ont été posées."
+    static let practiceUntimedHint = "Entrée : valider la réponse · T : terminer"
+    static let helpPracticeCorrection = "Tab : bouton suivant · Entrée : valider · T : terminer"
+    static let helpThemes = "↑ ↓ Espace : cocher · Tab : bouton · Entrée : valider"
+    static let statistics = "Statistiques"
+    static let passed = "Bravo ! Vous avez réussi"
+    static let notPassed = "Vous n'avez pas réussi"
+    static func score(_ right: Int, of total: Int) -> String { "\(right)/\(total) bonnes réponses" }
+    static func errors(_ errors: Int, of total: Int) -> String {
+        "Erreurs : \(errors) sur \(total) question\(total > 1 ? "s" : "")"
+    }
+    static func totalTime(_ milliseconds: Int) -> String { "Temps total : \(duration(milliseconds))" }
+    static func duration(_ milliseconds: Int) -> String {
+        let seconds = (milliseconds + 500) / 1000
+        if seconds < 60 { return "\(seconds) s" }
+        return seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds / 60) min \(seconds % 60) s"
+    }
+    static let themeColumn = "Thème"
+    static let rightColumn = "Bonnes"
+    static func toReview(_ labels: [String]) -> String { "À retravailler : \(labels.joined(separator: ", "))" }
+    static let nothingToReview = "Aucun thème à retravailler : tout est juste."
+    static let nothingCorrected = "Aucune question n'a été corrigée."
+    static let showCorrection = "Voir la correction"
+    static let backToStatistics = "Retour aux statistiques"
+    static let correction = "Correction"
+    static func correctionHeading(_ number: Int, of count: Int, theme: String, right: Bool) -> String {
+        "Question \(number)/\(count) · \(theme) · \(right ? correct : incorrect)"
+    }
+    static let correctionLegend = "✓ : réponse attendue · [x] : votre réponse"
+    static let helpCorrectionScroll = "↑ ↓ Espace : défiler · Entrée : retour aux statistiques"
+
+    // MARK: Practice history (`epreuve practice --stats`)
+    static let historyEmpty = "Aucune séance d'entraînement enregistrée."
+    static func historyProfile(_ name: String, sessions: Int) -> String { "\(name) — \(sessions) séance\(sessions > 1 ? "s" : "")" }
+    static let historyByTheme = "Par thème, toutes séances confondues :"
+    static func historyVerdict(_ passed: Bool?) -> String {
+        switch passed {
+        case true?: "réussi"
+        case false?: "non réussi"
+        case nil: ""
+        }
+    }
+
     // MARK: F12 surveillant panel
     static let surveillantTitle = "Surveillant"
     static let surveillantCode = "Code surveillant"

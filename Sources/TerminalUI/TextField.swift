@@ -9,6 +9,8 @@ struct TextField: Sendable, Hashable {
         case surveillantCode
         /// A folder path: any printable character.
         case directory
+        /// A first name for a local practice profile.
+        case firstName
     }
 
     var kind: Kind
@@ -25,6 +27,7 @@ struct TextField: Sendable, Hashable {
         case .accessCode: 12
         case .surveillantCode: 6
         case .directory: 1024
+        case .firstName: 30
         }
     }
 
@@ -34,6 +37,7 @@ struct TextField: Sendable, Hashable {
         case .examNumber, .surveillantCode: 8
         case .accessCode: 12
         case .directory: 40
+        case .firstName: 32
         }
     }
 
@@ -52,6 +56,9 @@ struct TextField: Sendable, Hashable {
             guard !character.isNewline, character != "\t", !(character.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) else {
                 return false
             }
+            text.append(character)
+        case .firstName:
+            guard character.isLetter || character == " " || character == "-" || character == "'" else { return false }
             text.append(character)
         }
         return true

@@ -10,7 +10,7 @@ struct Epreuve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epreuve",
         abstract: "Terminal d'examen Épreuve : épreuves des attestations de sécurité routière.",
-        subcommands: [Interface.self, OutboxCommand.self],
+        subcommands: [Interface.self, OutboxCommand.self, PracticeCommand.self],
         defaultSubcommand: Interface.self
     )
 

@@ -46,6 +46,7 @@ struct Interface: ParsableCommand {
         let host = TerminalHost(
             store: store, client: client, center: localCenter, terminalId: TerminalOptions.terminalId,
             themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
+        host.enablePractice(catalog: catalog)
         try host.run(theme: interfaceTheme)
     }
 

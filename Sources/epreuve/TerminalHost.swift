@@ -115,6 +115,10 @@ final class TerminalHost {
             case .quit:
                 saveRunningAttempt()
                 running = false
+            case let .rememberPracticeProfile(name):
+                rememberPracticeProfile(name)
+            case let .savePracticeResult(result):
+                savePracticeResult(result)
             }
         }
     }

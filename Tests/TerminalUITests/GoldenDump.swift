@@ -16,6 +16,8 @@ private let goldenFiles: [(name: String, about: String, prefixes: [String])] = [
      ["question"]),
     ("GoldenEndScreenTests", "End screens through the rescue export.", ["end"]),
     ("GoldenSurveillantScreenTests", "The F12 surveillant panel.", ["surveillant"]),
+    ("GoldenPracticeScreenTests", "Practice: profile, themes, questions, immediate corrections, statistics.", ["practice"]),
+    ("GoldenSelfTestScreenTests", "Self-test: question, verdict with statistics, the whole correction.", ["selfTest"]),
 ]
 
 /// Rewrites the Golden*ScreenTests files from the current rendering, after a deliberate change of

@@ -380,4 +380,58 @@ import Testing
           Tab : bouton suivant · Entrée : valider
         """)
     }
+
+    @Test func endTrainingDelivered_80x24() {
+        expectGolden(.endTrainingDelivered, width: 80, height: 24, """
+
+          L'épreuve est terminée
+          ────────────────────────────────────────────────────────────────────────────
+
+          Vos résultats sont bien enregistrés.
+
+          2/3 bonnes réponses
+          Erreurs : 1 sur 3 questions · Temps total : 2 min 15 s
+
+          Thème                        Bonnes      %
+          Circulation                     1/1  100 %  ████████████████████
+          Passagers                       1/1  100 %  ████████████████████
+          Vitesse                         0/1    0 %  ░░░░░░░░░░░░░░░░░░░░
+
+          À retravailler : Vitesse
+
+          [ Voir la correction ]    Terminer
+
+
+
+
+
+
+          Tab : bouton suivant · Entrée : valider
+        """)
+    }
+
+    @Test func endTrainingDelivered_60x20() {
+        expectGolden(.endTrainingDelivered, width: 60, height: 20, """
+
+          L'épreuve est terminée
+          ────────────────────────────────────────────────────────
+
+          Vos résultats sont bien enregistrés.
+
+          2/3 bonnes réponses
+          Erreurs : 1 sur 3 questions · Temps total : 2 min 15 s
+
+          Thème            Bonnes      %
+          Circulation         1/1  100 %  ████████████████████
+          Passagers           1/1  100 %  ████████████████████
+          Vitesse             0/1    0 %  ░░░░░░░░░░░░░░░░░░░░
+
+          À retravailler : Vitesse
+
+          [ Voir la correction ]    Terminer
+
+
+          Tab : bouton suivant · Entrée : valider
+        """)
+    }
 }

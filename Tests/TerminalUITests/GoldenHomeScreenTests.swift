@@ -10,9 +10,9 @@ import Testing
           ────────────────────────────────────────────────────────────────────────────
 
           › Passer une épreuve
+            M'entraîner
+            Me tester
             Quitter
-
-
 
 
 
@@ -39,9 +39,9 @@ import Testing
           ────────────────────────────────────────────────────────
 
           › Passer une épreuve
+            M'entraîner
+            Me tester
             Quitter
-
-
 
 
 
@@ -65,10 +65,10 @@ import Testing
 
           › Reprendre l'épreuve
             Passer une épreuve
+            M'entraîner
+            Me tester
 
           Épreuve 123456 interrompue — Lily ALEXANDRE
-
-
 
 
 
@@ -94,10 +94,10 @@ import Testing
 
           › Reprendre l'épreuve
             Passer une épreuve
+            M'entraîner
+            Me tester
 
           Épreuve 123456 interrompue — Lily ALEXANDRE
-
-
 
 
 

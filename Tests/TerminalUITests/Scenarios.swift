@@ -14,15 +14,20 @@ enum Scenario: String, CaseIterable {
     case questionExtraTime, questionLong, questionUntimed
     case endSending, endDelivered, endFailedOnce, endFailedThrice, endRescueCode, endRescueDirectory, endRescueWritten
     case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode
+    case endTrainingDelivered
+    case practiceProfile, practiceName, practiceThemes, practiceQuestion, practiceQuestionTimed
+    case practiceCorrect, practiceIncorrect, practiceLastCorrection, practiceStatistics
+    case selfTestQuestion, selfTestPassed, selfTestFailed, selfTestCorrection, selfTestCorrectionScrolled
 
     var session: Session {
         var s = Session()
         switch self {
         case .home:
-            break
+            s = Session(practiceProfiles: [])
         case .homeKioskResumable:
             s = Session(configuration: Fixture.configuration(
                 kiosk: true, resumable: ResumableAttempt(examNumber: "123456", candidateName: "Lily ALEXANDRE")))
+            s.app.enablePractice(PracticeFixture.library())
         case .examNumberTyped:
             s.press(.enter)
             s.type("12a34")
@@ -138,6 +143,67 @@ enum Scenario: String, CaseIterable {
             s.respond(.surveillantCodeChecked(self != .surveillantWrongCode))
             s.respond(.deliveryStatus("2 résultats en attente · dernier essai : 10:42 · centre injoignable"))
             if self == .surveillantDeliveryStatus { s.press(.down, .enter) }
+        case .endTrainingDelivered:
+            s = Session.trainingDone(timed: true)
+            s.respond(.submission(.success(())))
+        default:
+            s = practiceSession
+        }
+        return s
+    }
+
+    /// Screens 9 and 10.
+    private var practiceSession: Session {
+        var s = Session(practiceProfiles: ["Lily", "Chloé"])
+        switch self {
+        case .practiceProfile:
+            s.press(.down, .enter)
+        case .practiceName:
+            s.press(.down, .enter, .down, .down, .enter)
+            s.type("Inès")
+        case .practiceThemes:
+            s.openPracticeThemes()
+            s.press(.character(" "), .down, .down)
+        case .practiceQuestion:
+            s.startPractice(rows: [0, 2])
+            s.press(.character("a"))
+        case .practiceQuestionTimed:
+            s.startPractice(rows: [2], timed: true)
+            s.advance(.milliseconds(7_400))
+        case .practiceCorrect, .practiceIncorrect:
+            s.startPractice(rows: [0])
+            s.answer(right: self == .practiceCorrect)
+            s.press(.enter)
+        case .practiceLastCorrection:
+            s.startPractice(rows: [1])
+            s.answer(right: true)
+            s.press(.enter, .enter)
+            s.answer(right: false)
+            s.press(.enter)
+        case .practiceStatistics:
+            s.startPractice(rows: [0, 1, 2])
+            for number in 0..<6 {
+                s.clock.advance(by: .seconds(20))
+                s.answer(right: number % 3 != 1)
+                s.press(.enter)
+                if number < 5 { s.press(.enter) }
+            }
+            s.press(.character("t"))
+        case .selfTestQuestion, .selfTestPassed, .selfTestFailed, .selfTestCorrection, .selfTestCorrectionScrolled:
+            s.press(.down, .down, .enter, .enter, .enter)
+            if self == .selfTestQuestion {
+                s.advance(.seconds(3))
+                break
+            }
+            for position in 0..<4 {
+                s.advance(.seconds(12))
+                s.answer(right: self == .selfTestFailed ? position == 0 : position != 2)
+                s.advance(.seconds(33))
+            }
+            if self == .selfTestCorrection || self == .selfTestCorrectionScrolled { s.press(.enter) }
+            if self == .selfTestCorrectionScrolled { for _ in 0..<12 { s.press(.down) } }
+        default:
+            break
         }
         return s
     }

@@ -1,0 +1,83 @@
+import ArgumentParser
+import ExamDelivery
+import ExamKit
+import ExamStore
+import Foundation
+import TerminalUI
+
+/// `epreuve practice [--bank B] [--themes a,b] [--prenom P]`, or `--stats` for the history.
+struct PracticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice", abstract: "S'entraîner par thème, ou afficher l'historique avec --stats.")
+
+    @OptionGroup var options: TerminalOptions
+
+    @Option(help: "Thème de couleurs : default, contraste-eleve ou monochrome.")
+    var theme = "default"
+
+    @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
+    var kiosk = false
+
+    @Option(help: "Banque de questions : assr1 ou assr2 (ou le nom de l'attestation, ASSR1…).")
+    var bank: String?
+
+    @Option(help: "Thèmes séparés par des virgules, par exemple circulation,vitesse.")
+    var themes: String?
+
+    @Option(help: "Prénom du profil local (créé s'il n'existe pas).")
+    var prenom: String?
+
+    @Flag(help: "Affiche l'historique des séances et les statistiques par thème, puis s'arrête.")
+    var stats = false
+
+    func run() throws {
+        let (catalog, _) = try options.catalog()
+        let store = try options.terminalStore()
+        if stats {
+            try printHistory(store: store, catalog: catalog)
+            return
+        }
+        let library = PracticeLibrary(catalog: catalog, profileNames: [])
+        let themeIds = (themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var bankName = bank
+        if let bank, library.bank(named: bank) == nil {
+            throw UserError("banque inconnue « \(bank) » (\(library.banks.map(\.label).joined(separator: ", ")))")
+        }
+        if bankName == nil, !themeIds.isEmpty { bankName = library.banks.first?.id }
+        if let chosen = bankName.flatMap(library.bank(named:)) {
+            let known = Set(chosen.questions.map(\.theme))
+            if let unknown = themeIds.first(where: { !known.contains($0) }) {
+                throw UserError("thème inconnu « \(unknown) » dans \(chosen.label) (\(known.sorted().joined(separator: ", ")))")
+            }
+        }
+        var profileName: String?
+        if let prenom {
+            do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError("\(error)") }
+        }
+
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
+        // The interface command knows where colour themes live.
+        let interfaceTheme = try Interface.parse(["--theme", theme]).loadTheme(named: theme)
+        let center = try options.localCenter()
+        let host = TerminalHost(
+            store: store, client: LocalCenterClient(center: center), center: center, terminalId: TerminalOptions.terminalId,
+            themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
+        host.enablePractice(catalog: catalog)
+        host.openPractice(profileName: profileName, bank: bankName, themes: themeIds)
+        try host.run(theme: interfaceTheme)
+    }
+
+    private func printHistory(store: TerminalStore, catalog: Catalog) throws {
+        let entries: [PracticeHistoryEntry]
+        do { entries = try store.practiceHistory(profile: prenom) } catch { throw UserError("\(error)") }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "fr_FR_POSIX")
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        let lines = PracticeHistoryText.lines(
+            entries.map(PracticeResult.init), themeOrder: catalog.themes.map(\.id),
+            themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }),
+            date: { $0.finishedAt.map(formatter.string(from:)) ?? "" })
+        for line in lines { print(line) }
+    }
+}
