@@ -7,19 +7,19 @@ import Testing
         "EPREUVE_TERMINAL_ID=e2e-\(UUID().uuidString.prefix(6)) \(Binaries.path("epreuve")) --home \(setUp.home) --content \(Binaries.fixtureContent) \(extra)"
     }
 
-    @Test func aWholeExamReachesTheCenterWithTheExpectedNote() throws {
+    @Test func aWholeExamReachesTheCenterWithTheExpectedNote() async throws {
         let setUp = try ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
-        try tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
-        try tmux.startExam()
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+        try await tmux.startExam()
         // Right on questions 1 to 3, wrong on 4: the center must say 3/4, Admis.
         for position in 1...4 {
-            let screen = try tmux.waitFor("Question \(position)/4")
-            let wanted = try tmux.waitUntil("the choices of question \(position)") { $0.contains("réponse") && $0.contains("Question \(position)/4") }
+            let screen = try await tmux.waitFor("Question \(position)/4")
+            let wanted = try await tmux.waitUntil("the choices of question \(position)") { $0.contains("réponse") && $0.contains("Question \(position)/4") }
             _ = screen
             if position < 4 { try tmux.answerRight(on: wanted) } else { try tmux.answerWrong(on: wanted) }
         }
-        try tmux.waitFor("Vos résultats sont bien enregistrés.", timeout: 20)
+        try await tmux.waitFor("Vos résultats sont bien enregistrés.", timeout: 20)
         let sheet = try setUp.centerShow()
         let lily = try #require(sheet.split(separator: "\n").first { $0.hasPrefix("Lily ALEXANDRE") })
         #expect(lily.contains("3/4"))
@@ -27,29 +27,29 @@ import Testing
 
         // The same candidate cannot start that exam again.
         try tmux.keys("Enter")
-        try tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
-        try tmux.waitFor("Vous avez déjà passé cette épreuve.")
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+        try await tmux.waitFor("Vous avez déjà passé cette épreuve.")
     }
 
-    @Test func aCandidateWithExtraTimeGetsTheLongerTimer() throws {
+    @Test func aCandidateWithExtraTimeGetsTheLongerTimer() async throws {
         let setUp = try ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
-        try tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Chloé"]))
-        try tmux.waitFor("Temps de réponse majoré : 8 s par question")
-        try tmux.startExam()
-        try tmux.waitFor("0:08")
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Chloé"]))
+        try await tmux.waitFor("Temps de réponse majoré : 8 s par question")
+        try await tmux.startExam()
+        try await tmux.waitFor("0:08")
         let other = try ExamSetUp()
         let standard = try Tmux(command: epreuve(other))
-        try standard.logIn(number: other.number, code: try #require(other.codes["Lily"]))
-        try standard.startExam()
-        try standard.waitFor("0:05")
+        try await standard.logIn(number: other.number, code: try #require(other.codes["Lily"]))
+        try await standard.startExam()
+        try await standard.waitFor("0:05")
     }
 
-    @Test func kioskKeysDoNothingDuringTheExamAndResizeRedraws() throws {
+    @Test func kioskKeysDoNothingDuringTheExamAndResizeRedraws() async throws {
         let setUp = try ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
-        try tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
-        try tmux.startExam()
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+        try await tmux.startExam()
         try tmux.keys("C-c")
         try tmux.keys("C-z")
         try tmux.keys("C-\\")
@@ -59,65 +59,65 @@ import Testing
         #expect(!screen.contains("FIN DU PROGRAMME"))
         #expect(screen.contains("Question 1/4"))
         try tmux.resize(width: 120, height: 30)
-        try tmux.waitUntil("a 120-column redraw") { screen in
+        try await tmux.waitUntil("a 120-column redraw") { screen in
             screen.split(separator: "\n").contains { $0.count > 100 && $0.contains("Question") }
         }
         try tmux.resize(width: 50, height: 15)
-        try tmux.waitFor("Agrandissez la fenêtre")
+        try await tmux.waitFor("Agrandissez la fenêtre")
         // The timer goes on meanwhile: back at a good size, the exam has moved on.
         try tmux.resize(width: 80, height: 24)
-        try tmux.waitUntil("a later question") { $0.contains("Question 2/4") || $0.contains("Question 3/4") || $0.contains("L'épreuve est terminée") }
+        try await tmux.waitUntil("a later question") { $0.contains("Question 2/4") || $0.contains("Question 3/4") || $0.contains("L'épreuve est terminée") }
     }
 
-    @Test func killMinusNineThenResumeKeepsAnswersAndPlace() throws {
+    @Test func killMinusNineThenResumeKeepsAnswersAndPlace() async throws {
         let setUp = try ExamSetUp()
         let code = try #require(setUp.codes["Lily"])
         let command = epreuve(setUp).replacingOccurrences(of: "EPREUVE_TERMINAL_ID=", with: "EPREUVE_TERMINAL_ID=fixe-")
         var tmux: Tmux? = try Tmux(command: command)
-        try tmux!.logIn(number: setUp.number, code: code)
-        try tmux!.startExam()
-        let first = try tmux!.waitFor("Question 1/4")
+        try await tmux!.logIn(number: setUp.number, code: code)
+        try await tmux!.startExam()
+        let first = try await tmux!.waitFor("Question 1/4")
         try tmux!.answerRight(on: first)
-        try tmux!.waitUntil("the answer marked") { $0.contains("[x]") || $0.contains("(x)") }
+        try await tmux!.waitUntil("the answer marked") { $0.contains("[x]") || $0.contains("(x)") }
         let pid = try #require(try tmux!.programPid())
         kill(pid, SIGKILL)
-        try tmux!.waitFor("FIN DU PROGRAMME 137")
+        try await tmux!.waitFor("FIN DU PROGRAMME 137")
         tmux = nil
 
         let again = try Tmux(command: command)
-        try again.waitFor("Reprendre l'épreuve")
+        try await again.waitFor("Reprendre l'épreuve")
         try again.keys("Enter")
-        try again.waitFor("Code d'accès")
+        try await again.waitFor("Code d'accès")
         try again.type(code)
         try again.keys("Enter")
-        let resumed = try again.waitFor("Question 1/4")
+        let resumed = try await again.waitFor("Question 1/4")
         #expect(resumed.contains("[x]") || resumed.contains("(x)"))
     }
 
-    @Test func sigtermSavesTheAttemptAndRestoresTheTerminal() throws {
+    @Test func sigtermSavesTheAttemptAndRestoresTheTerminal() async throws {
         let setUp = try ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
-        try tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
-        try tmux.startExam()
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+        try await tmux.startExam()
         let pid = try #require(try tmux.programPid())
         kill(pid, SIGTERM)
-        let screen = try tmux.waitFor("FIN DU PROGRAMME")
+        let screen = try await tmux.waitFor("FIN DU PROGRAMME")
         #expect(!screen.contains("Question 1/4"))  // endwin: the exam screen is gone
         let again = try Tmux(command: epreuve(setUp))
-        try again.waitFor("Reprendre l'épreuve")
+        try await again.waitFor("Reprendre l'épreuve")
     }
 
-    @Test func wrongCodesThenLockout() throws {
+    @Test func wrongCodesThenLockout() async throws {
         let setUp = try ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
-        try tmux.logIn(number: setUp.number, code: "ZZZZ-ZZZZ")
-        try tmux.waitFor("Code d'accès incorrect.")
+        try await tmux.logIn(number: setUp.number, code: "ZZZZ-ZZZZ")
+        try await tmux.waitFor("Code d'accès incorrect.")
         for _ in 0..<4 {
             try tmux.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
             try tmux.type("ZZZZ-ZZZZ")
             try tmux.keys("Enter")
-            Thread.sleep(forTimeInterval: 0.2)
+            try await Task.sleep(for: .milliseconds(200))
         }
-        try tmux.waitFor("Trop d'essais. Réessayez dans 60 s.")
+        try await tmux.waitFor("Trop d'essais. Réessayez dans 60 s.")
     }
 }

@@ -135,18 +135,19 @@ final class Tmux {
 
     /// Polls the screen until `text` shows, or fails with the last screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
-        try waitUntil(timeout: timeout, "« \(text) »") { $0.contains(text) }
+    func waitFor(_ text: String, timeout: TimeInterval = 15) async throws -> String {
+        try await waitUntil(timeout: timeout, "« \(text) »") { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(timeout: TimeInterval = 15, _ what: String, _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(timeout: TimeInterval = 15, _ what: String, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
+            // Task.sleep, not Thread.sleep: a blocked thread would starve the cooperative pool (2 cores).
+            try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("timed out waiting for \(what); screen was:\n\(last)")
         throw TimedOut()
@@ -164,29 +165,29 @@ final class Tmux {
 
 extension Tmux {
     /// Home → exam number → access code → identity → tutorial → ready → first question.
-    func logIn(number: String, code: String) throws {
-        try waitFor("Passer une épreuve")
+    func logIn(number: String, code: String) async throws {
+        try await waitFor("Passer une épreuve")
         try keys("Enter")
-        try waitFor("Numéro de l'épreuve")
+        try await waitFor("Numéro de l'épreuve")
         try type(number)
         try keys("Enter")
-        try waitFor("Code d'accès")
+        try await waitFor("Code d'accès")
         try type(code)
         try keys("Enter")
     }
 
-    func startExam() throws {
-        try waitFor("Vérifiez votre identité")
+    func startExam() async throws {
+        try await waitFor("Vérifiez votre identité")
         try keys("Enter")  // Commencer
         for _ in 0..<8 {
-            let screen = try waitUntil("the tutorial") { $0.contains("Suivant") || $0.contains("Démarrer") }
+            let screen = try await waitUntil("the tutorial") { $0.contains("Suivant") || $0.contains("Démarrer") }
             try keys("Enter")
             if screen.contains("Démarrer") { break }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
-        try waitFor("c'est à vous")
+        try await waitFor("c'est à vous")
         try keys("Enter")
-        try waitFor("Question 1/")
+        try await waitFor("Question 1/")
     }
 
     /// Presses the letters of the choices that read "bonne réponse" on the current question.

@@ -15,29 +15,29 @@ import Testing
         try Binaries.run("epreuve", ["practice", "--stats", "--home", home, "--content", Binaries.fixtureContent])
     }
 
-    @Test func aPracticeRunCorrectsEachAnswerThenTheHistoryHasIt() throws {
+    @Test func aPracticeRunCorrectsEachAnswerThenTheHistoryHasIt() async throws {
         let home = Self.freshHome()
         let tmux = try Tmux(command: epreuve(home, "practice --prenom Lily --bank rapide --themes vitesse"))
-        let first = try tmux.waitFor("Question 1/3")
+        let first = try await tmux.waitFor("Question 1/3")
         try tmux.answerRight(on: first)
-        try tmux.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
+        try await tmux.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
         try tmux.keys("Enter")
-        let corrected = try tmux.waitFor("Réponse attendue : ")
+        let corrected = try await tmux.waitFor("Réponse attendue : ")
         #expect(corrected.contains("Correct") && !corrected.contains("Incorrect"))
         #expect(corrected.contains("Ceci est une question de test."))
         try tmux.keys("Enter") // Question suivante
-        let second = try tmux.waitFor("Question 2/3")
+        let second = try await tmux.waitFor("Question 2/3")
         try tmux.answerWrong(on: second)
-        try tmux.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
+        try await tmux.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
         try tmux.keys("Enter")
-        try tmux.waitFor("Incorrect")
+        try await tmux.waitFor("Incorrect")
         try tmux.keys("T")
-        let statistics = try tmux.waitFor("Statistiques")
+        let statistics = try await tmux.waitFor("Statistiques")
         #expect(statistics.contains("Erreurs : 1 sur 2 questions"))
         #expect(statistics.contains("Vitesse"))
         #expect(statistics.contains("À retravailler : Vitesse"))
         try tmux.keys("Tab", "Enter") // Terminer: back home
-        try tmux.waitFor("Passer une épreuve")
+        try await tmux.waitFor("Passer une épreuve")
 
         let history = try stats(home)
         #expect(history.status == 0)
@@ -46,29 +46,29 @@ import Testing
         #expect(history.stdout.contains("1/2 (50 %)"))
     }
 
-    @Test func aSelfTestFromTheHomeScreenEndsWithTheVerdictAndTheCorrection() throws {
+    @Test func aSelfTestFromTheHomeScreenEndsWithTheVerdictAndTheCorrection() async throws {
         let home = Self.freshHome()
         let tmux = try Tmux(command: epreuve(home))
-        try tmux.waitFor("Me tester")
+        try await tmux.waitFor("Me tester")
         try tmux.keys("Down", "Down", "Enter")
-        try tmux.waitFor("Votre prénom")
+        try await tmux.waitFor("Votre prénom")
         try tmux.type("Chloé")
         try tmux.keys("Enter")
-        try tmux.waitFor("Quelle attestation préparez-vous ?")
+        try await tmux.waitFor("Quelle attestation préparez-vous ?")
         try tmux.keys("Enter")
         for position in 1...4 {
-            let screen = try tmux.waitUntil("the choices of question \(position)") {
+            let screen = try await tmux.waitUntil("the choices of question \(position)") {
                 $0.contains("Question \(position)/4") && $0.contains("réponse")
             }
             #expect(!screen.contains("Réponse attendue")) // no correction on the way
             try tmux.answerRight(on: screen)
-            if position < 4 { try tmux.waitFor("Question \(position + 1)/4", timeout: 10) }
+            if position < 4 { try await tmux.waitFor("Question \(position + 1)/4", timeout: 10) }
         }
-        let verdict = try tmux.waitUntil(timeout: 10, "the verdict") { $0.contains("réussi") }
+        let verdict = try await tmux.waitUntil(timeout: 10, "the verdict") { $0.contains("réussi") }
         #expect(verdict.contains("Bravo ! Vous avez réussi") || verdict.contains("Vous n'avez pas réussi"))
         #expect(verdict.contains("Thème"))
         try tmux.keys("Enter") // Voir la correction
-        let correction = try tmux.waitFor("Correction")
+        let correction = try await tmux.waitFor("Correction")
         #expect(correction.contains("Question 1/4"))
         #expect(correction.contains("Réponse attendue"))
 
@@ -77,7 +77,7 @@ import Testing
         #expect(history.stdout.contains("Me tester"))
     }
 
-    @Test func anUntimedTrainingSessionFromTheCenterShowsItsCorrectionAfterDelivery() throws {
+    @Test func anUntimedTrainingSessionFromTheCenterShowsItsCorrectionAfterDelivery() async throws {
         let home = Self.freshHome()
         let added = try Binaries.run("epreuve-center", [
             "candidates", "add", "--home", home, "--content", Binaries.fixtureContent, "--nom", "Alexandre", "--prenom", "Lily",
@@ -96,25 +96,25 @@ import Testing
         let code = try #require(lines.first { $0.hasPrefix("Lily ") }?.split(separator: " ").last.map(String.init))
 
         let tmux = try Tmux(command: epreuve(home))
-        try tmux.logIn(number: number, code: code)
-        try tmux.startExam()
+        try await tmux.logIn(number: number, code: code)
+        try await tmux.startExam()
         for position in 1...4 {
-            let screen = try tmux.waitUntil("question \(position)") { $0.contains("Question \(position)/4") && $0.contains("réponse") }
+            let screen = try await tmux.waitUntil("question \(position)") { $0.contains("Question \(position)/4") && $0.contains("réponse") }
             if position == 4 { try tmux.answerWrong(on: screen) } else { try tmux.answerRight(on: screen) }
-            try tmux.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
+            try await tmux.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
             try tmux.keys("Enter")
         }
-        let end = try tmux.waitFor("Vos résultats sont bien enregistrés.", timeout: 20)
+        let end = try await tmux.waitFor("Vos résultats sont bien enregistrés.", timeout: 20)
         #expect(end.contains("3/4 bonnes réponses"))
         #expect(end.contains("Voir la correction"))
         try tmux.keys("Enter")
-        let correction = try tmux.waitFor("Correction")
+        let correction = try await tmux.waitFor("Correction")
         #expect(correction.contains("Réponse attendue"))
         let sheet = try Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]).stdout
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("3/4") })
     }
 
-    @Test func unknownBankOrThemeIsAOneLineUserError() throws {
+    @Test func unknownBankOrThemeIsAOneLineUserError() async throws {
         let home = Self.freshHome()
         let bank = try Binaries.run("epreuve", ["practice", "--bank", "nulle", "--home", home, "--content", Binaries.fixtureContent])
         #expect(bank.status == 1)
