@@ -144,10 +144,13 @@ final class Tmux {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
-            if condition(last) { return last }
+            let current = try screen()
+            // ncurses may reach tmux in several writes: a screen counts once two captures agree,
+            // so a new header is never read with the previous question's choices.
+            if condition(current) && current == last { return current }
+            last = current
             // Task.sleep, not Thread.sleep: a blocked thread would starve the cooperative pool (2 cores).
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(condition(current) ? 20 : 50))
         }
         Issue.record("timed out waiting for \(what); screen was:\n\(last)")
         throw TimedOut()
