@@ -24,7 +24,7 @@ wait_for() { # text, timeout
 }
 
 startup() { # command, text → ms
-  $T kill-server 2>/dev/null || true
+  $T kill-server 2>/dev/null || true; sleep 0.3
   local t0; t0=$(now)
   $T new-session -d -s m -x 80 -y 24 "$1; sleep 30"
   wait_for "$2" 10
@@ -41,13 +41,16 @@ NUMBER=$(echo "$OUT" | sed -n 's/^Numéro de l.épreuve : //p')
 CODE=$(echo "$OUT" | awk '/^Lea /{print $NF}')
 
 echo "start-up to the first screen (median of 10, ms):"
-for i in $(seq 10); do startup "$BIN/epreuve --home $HOME_DIR --content $CONTENT" "Passer une épreuve"; done | median | sed 's/^/  epreuve        /'
+for i in $(seq 10); do startup "$BIN/epreuve --home $HOME_DIR --content $CONTENT" "Passer une épreuve"; done | median | sed 's/^/  epreuve, 6-question test content      /'
+BUNDLED_HOME=$(mktemp -d)
+startup "$BIN/epreuve --home $BUNDLED_HOME" "Passer une épreuve" >/dev/null  # first start creates the demo
+for i in $(seq 10); do startup "$BIN/epreuve --home $BUNDLED_HOME" "Passer une épreuve"; done | median | sed 's/^/  epreuve, bundled Content (268 questions) /'
 if command -v dialog >/dev/null; then
-  for i in $(seq 10); do startup "dialog --menu Accueil 12 40 3 1 'Passer une épreuve' 2 Quitter" "Passer une"; done | median | sed 's/^/  dialog --menu  /'
+  for i in $(seq 10); do startup "dialog --menu Accueil 12 40 3 1 'Passer une épreuve' 2 Quitter" "Passer une"; done | median | sed 's/^/  dialog --menu                         /'
 fi
 
 # One whole exam (4 questions of 5 s), output piped to a file while question 1 waits.
-$T kill-server 2>/dev/null || true
+$T kill-server 2>/dev/null || true; sleep 0.3
 $T new-session -d -s m -x 80 -y 24 "$BIN/epreuve --home $HOME_DIR --content $CONTENT; sleep 60"
 wait_for "Passer une épreuve"; $T send-keys -t m Enter
 wait_for "Numéro de l'épreuve"; $T send-keys -t m -l "$NUMBER"; $T send-keys -t m Enter
