@@ -110,6 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
+            dependencies: ["ExamContent", "ExamStore", "ExamKit"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

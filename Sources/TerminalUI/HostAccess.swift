@@ -9,10 +9,3 @@ extension TerminalApp {
         return (grant.attemptId, attempt.snapshot(at: now))
     }
 }
-
-/// French sentences the host needs (they live with every other word, in `Strings`).
-public enum HostMessages {
-    public static func notStarted(_ startsAt: String) -> String { Strings.examNotStarted(startsAt) }
-    public static var finished: String { Strings.examFinished }
-    public static var unknownExam: String { Strings.examUnknown }
-}

@@ -221,3 +221,23 @@ public enum TerminalSetupText {
     public static let notATerminal = "l'entrée ou la sortie standard n'est pas un terminal"
     public static let cannotInitialize = "le terminal ne peut pas être initialisé (vérifiez la variable TERM)"
 }
+
+/// Sentences the terminal's host and its proctor commands (`epreuve outbox`) print, kept here with
+/// every other word.
+public enum HostText {
+    public static func notStarted(_ startsAt: String) -> String { Strings.examNotStarted(startsAt) }
+    public static var finished: String { Strings.examFinished }
+    public static var unknownExam: String { Strings.examUnknown }
+    public static let outboxUnreadable = "File d'envoi illisible."
+    public static func allDelivered(_ count: Int) -> String { "\(count) résultat(s) remis au centre, aucun en attente." }
+    public static func pending(_ count: Int, lastError: String?) -> String {
+        "\(count) résultat(s) en attente d'envoi." + (lastError.map { " Dernière erreur : \($0)" } ?? "")
+    }
+    public static let nothingToExport = "aucun résultat en attente d'envoi"
+    public static let outboxEmpty = "Aucun résultat dans la file d'envoi."
+    public static func outboxLine(attempt: String, exam: String, candidate: String, tries: Int, error: String?, state: String) -> String {
+        "\(attempt)  épreuve \(exam)  candidat \(candidate)  essais \(tries)  erreur : \(error ?? "—")  état : \(state)"
+    }
+    public static let noUndelivered = "Aucun résultat non remis : rien à exporter."
+    public static func rescueFilesWritten(_ count: Int) -> String { "\(count) fichier(s) de secours écrit(s)." }
+}

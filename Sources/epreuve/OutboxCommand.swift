@@ -3,6 +3,7 @@ import ExamDelivery
 import ExamKit
 import ExamStore
 import Foundation
+import TerminalUI
 
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,12 +19,12 @@ struct OutboxCommand: ParsableCommand {
             let store = try options.terminalStore()
             let entries = try store.outbox()
             if entries.isEmpty {
-                print("Aucun résultat dans la file d'envoi.")
+                print(HostText.outboxEmpty)
                 return
             }
             for entry in entries {
-                let error = entry.lastError ?? "—"
-                print("\(entry.attemptId)  épreuve \(entry.examNumber)  candidat \(entry.candidateId)  essais \(entry.tries)  erreur : \(error)  état : \(entry.state)")
+                print(HostText.outboxLine(attempt: entry.attemptId, exam: entry.examNumber, candidate: entry.candidateId,
+                                          tries: entry.tries, error: entry.lastError, state: entry.state))
             }
         }
     }
@@ -38,7 +39,7 @@ struct OutboxCommand: ParsableCommand {
             let store = try options.terminalStore()
             let envelopes = try store.undelivered().map { try $0.decodedEnvelope() }
             if envelopes.isEmpty {
-                print("Aucun résultat non remis : rien à exporter.")
+                print(HostText.noUndelivered)
                 return
             }
             let paths: [String]
@@ -48,7 +49,7 @@ struct OutboxCommand: ParsableCommand {
                 throw UserError("\(error)")
             }
             for path in paths { print(path) }
-            print("\(paths.count) fichier(s) de secours écrit(s).")
+            print(HostText.rescueFilesWritten(paths.count))
         }
     }
 }

@@ -171,9 +171,9 @@ final class TerminalHost {
             case .wrongCode: return .failure(.wrongCode)
             case let .locked(seconds): return .failure(.locked(seconds: seconds))
             case .alreadyTaken: return .failure(.alreadyTaken)
-            case .unknownSession: return .failure(.notActive(HostMessages.unknownExam))
+            case .unknownSession: return .failure(.notActive(HostText.unknownExam))
             case let .notActive(state, startsAt):
-                return .failure(.notActive(state == .upcoming ? HostMessages.notStarted(Self.startFormatter.string(from: startsAt)) : HostMessages.finished))
+                return .failure(.notActive(state == .upcoming ? HostText.notStarted(Self.startFormatter.string(from: startsAt)) : HostText.finished))
             }
         case let .success(.success(package)):
             return grant(for: package)
@@ -219,17 +219,16 @@ final class TerminalHost {
     }
 
     private func deliveryStatus() -> String {
-        guard let entries = try? store.outbox() else { return "File d'envoi illisible." }
+        guard let entries = try? store.outbox() else { return HostText.outboxUnreadable }
         let pending = entries.filter { $0.state == OutboxRecord.pending }
-        if pending.isEmpty { return "\(entries.count) résultat(s) remis au centre, aucun en attente." }
-        let lastError = pending.compactMap(\.lastError).last.map { " Dernière erreur : \($0)" } ?? ""
-        return "\(pending.count) résultat(s) en attente d'envoi.\(lastError)"
+        if pending.isEmpty { return HostText.allDelivered(entries.count) }
+        return HostText.pending(pending.count, lastError: pending.compactMap(\.lastError).last)
     }
 
     private func exportRescue(to directory: String) -> Result<String, RescueFailure> {
         do {
             let envelopes = try store.undelivered().map { try $0.decodedEnvelope() }
-            guard !envelopes.isEmpty else { return .failure(RescueFailure(message: "aucun résultat en attente d'envoi")) }
+            guard !envelopes.isEmpty else { return .failure(RescueFailure(message: HostText.nothingToExport)) }
             return .success(try RescueFiles.write(envelopes, to: directory).joined(separator: "\n"))
         } catch {
             return .failure(RescueFailure(message: "\(error)"))
