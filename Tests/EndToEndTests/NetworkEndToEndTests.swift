@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// A networked terminal (`epreuve --center URL`) whose center goes down during the exam: the
+/// candidate's screen ends with the proctor writing a rescue file, which the center then imports.
+@Suite struct NetworkEndToEndTests {
+    /// `epreuve-center serve --port 0` in the background; the bound port is read from its first line.
+    final class Server {
+        let process = Process()
+        let port: Int
+
+        init(home: String) throws {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
+            process.arguments = ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"]
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(20)
+            var found: Int?
+            while found == nil && Date() < deadline {
+                let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                found = text.split(separator: "\n").first { $0.contains("http://127.0.0.1:") }
+                    .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { Int($0) }
+                if found == nil { Thread.sleep(forTimeInterval: 0.05) }
+            }
+            port = try #require(found, "the center did not start")
+        }
+
+        func stop() {
+            process.terminate()  // SIGTERM: graceful shutdown
+            process.waitUntilExit()
+        }
+    }
+
+    @Test func centerDownAtTheEndThenRescueFileThenRestore() async throws {
+        let setUp = try ExamSetUp()
+        let server = try Server(home: setUp.home)
+        let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("secours-\(UUID().uuidString)").path
+        let terminalHome = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
+        let tmux = try Tmux(command: "EPREUVE_RESCUE_DIR=\(rescue) \(Binaries.path("epreuve")) --home \(terminalHome) --content \(Binaries.fixtureContent) --center http://127.0.0.1:\(server.port)")
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+        try await tmux.startExam()
+        let first = try await tmux.waitUntil("question 1") { $0.contains("Question 1/4") && $0.contains("réponse") }
+        try tmux.answerRight(on: first)
+        server.stop()
+        #expect(server.process.terminationStatus == 0)  // SIGTERM is a clean stop
+
+        try await tmux.waitFor("L'enregistrement du résultat a échoué.", timeout: 40)
+        for _ in 0..<2 {
+            try tmux.keys("Enter")  // Réessayer
+            try await tmux.waitUntil("a failed retry") { $0.contains("a échoué") || $0.contains("Veuillez faire appel au surveillant") }
+        }
+        try await tmux.waitFor("Veuillez faire appel au surveillant")
+        try await tmux.waitFor("Récupérer le résultat")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Code surveillant")
+        try tmux.type(setUp.surveillantCode)
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Dossier")
+        try tmux.keys("Enter")  // keeps $EPREUVE_RESCUE_DIR
+        let written = try await tmux.waitFor(rescue)
+        #expect(written.contains("Fichier de résultat écrit"))
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: rescue)
+        #expect(files.count == 1)
+        let restored = try Binaries.run("epreuve-center", ["restore", rescue + "/" + files[0], "--home", setUp.home, "--content", Binaries.fixtureContent])
+        #expect(restored.stdout.contains("importé"))
+        let sheet = try setUp.centerShow()
+        #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
+    }
+}
