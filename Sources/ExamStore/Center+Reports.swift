@@ -43,16 +43,17 @@ extension Center {
         return ScoreCard(questions: questions, selections: selections, passMark: catalog.profile(session.profileId)?.passMark ?? 10)
     }
 
+    /// One session by number, or all of them when no number is given.
+    func sessions(matching number: String?) throws -> [SessionRecord] {
+        guard let number else { return try sessions() }
+        guard let session = try session(number: number) else { throw StoreError("épreuve \(number) inconnue") }
+        return [session]
+    }
+
     /// The archive CSV of the handbook: nom, prénom, INE, classe, date de naissance, épreuve, Tps+,
     /// note, résultat, date. `;`-separated UTF-8 with a BOM, as French spreadsheets expect.
     public func exportResults(session number: String?) throws -> Data {
-        let chosen: [SessionRecord]
-        if let number {
-            guard let session = try session(number: number) else { throw StoreError("épreuve \(number) inconnue") }
-            chosen = [session]
-        } else {
-            chosen = try sessions()
-        }
+        let chosen = try sessions(matching: number)
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream, delimiter: ";", newline: .crlf)
@@ -127,13 +128,7 @@ extension Center {
     }
 
     public func statistics(session number: String?) throws -> Statistics {
-        let chosen: [SessionRecord]
-        if let number {
-            guard let session = try session(number: number) else { throw StoreError("épreuve \(number) inconnue") }
-            chosen = [session]
-        } else {
-            chosen = try sessions()
-        }
+        let chosen = try sessions(matching: number)
         var cards: [(CandidateRecord, ScoreCard)] = []
         var standings: [Standing] = []
         for session in chosen {

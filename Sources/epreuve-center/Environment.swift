@@ -11,11 +11,7 @@ struct CenterOptions: ParsableArguments {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    var homeURL: URL {
-        if let home { return URL(fileURLWithPath: home) }
-        if let env = ProcessInfo.processInfo.environment["EPREUVE_HOME"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/epreuve")
-    }
+    var homeURL: URL { HomeFolder.url(explicit: home) }
 
     func catalog() throws -> (Catalog, ContentLocation) {
         let location = try contentOptions.location()

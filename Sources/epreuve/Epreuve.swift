@@ -44,11 +44,7 @@ struct TerminalOptions: ParsableArguments {
     @Option(name: .long, help: "Dossier du contenu (par défaut : le Content/ livré avec le programme).")
     var content: String?
 
-    var homeURL: URL {
-        if let home { return URL(fileURLWithPath: home) }
-        if let env = ProcessInfo.processInfo.environment["EPREUVE_HOME"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/epreuve")
-    }
+    var homeURL: URL { HomeFolder.url(explicit: home) }
 
     func catalog() throws -> (Catalog, ContentLocation) {
         guard let location = ContentLocation.resolve(explicit: content) else {
