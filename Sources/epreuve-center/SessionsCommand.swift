@@ -180,9 +180,12 @@ struct StatsCommand: ParsableCommand {
         print(table(rows))
         print("")
         print("Par candidat")
-        rows = [["Nom", "Classe", "Note", "Résultat"]]
+        rows = [["Nom", "Classe", "Note", "Résultat", "À retravailler"]]
+        let themeOrder = center.catalog.themes.map(\.id)
         for (candidate, card) in stats.candidates {
-            rows.append([candidate.displayName, candidate.className, "\(card.right)/\(card.total)", card.passed ? "Admis" : "Échoué"])
+            let weakest = ThemeStat.weakest(card.themeStats(themeOrder: themeOrder), threshold: 50)
+                .map { "\(center.catalog.themeLabel($0.theme)) \($0.right)/\($0.questions)" }.joined(separator: ", ")
+            rows.append([candidate.displayName, candidate.className, "\(card.right)/\(card.total)", card.passed ? "Admis" : "Échoué", weakest])
         }
         print(table(rows))
         for (title, lines) in [("Par classe", stats.byClass), ("Par sexe", stats.bySex)] {

@@ -24,6 +24,14 @@ import Testing
         let lily = try #require(sheet.split(separator: "\n").first { $0.hasPrefix("Lily ALEXANDRE") })
         #expect(lily.contains("3/4"))
         #expect(lily.contains("Admis"))
+        let stats = try Binaries.run("epreuve-center", ["stats", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("Réussite par thème"))
+        #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("3/4") && $0.contains("Admis") })
+        // 2 registered, 1 present, 1 admitted: the success rate counts those present.
+        #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("5A") && $0.split(separator: " ").map(String.init) == ["5A", "2", "1", "1", "100", "%"] })
+        let export = try Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
+        #expect(export.stdout.contains("ALEXANDRE;Lily;;5A;14/03/2013;RAPIDE \(setUp.number) Essai;non;3;Admis;"))
 
         // The same candidate cannot start that exam again.
         try tmux.keys("Enter")
