@@ -65,8 +65,8 @@ struct TerminalOptions: ParsableArguments {
         }
     }
 
-    func localCenter() throws -> Center {
-        let (catalog, location) = try catalog()
+    /// The local center over an already loaded catalog (loading the YAML twice doubled start-up).
+    func localCenter(catalog: Catalog, location: ContentLocation) throws -> Center {
         do {
             return try Center.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
         } catch {

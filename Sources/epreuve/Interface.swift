@@ -28,7 +28,7 @@ struct Interface: ParsableCommand {
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
         let interfaceTheme = try loadTheme(named: theme)
-        let (catalog, _) = try options.catalog()
+        let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
         let localCenter: Center?
         let client: any CenterClient
@@ -39,7 +39,7 @@ struct Interface: ParsableCommand {
             localCenter = nil
             client = HTTPCenterClient(baseURL: url)
         } else {
-            let local = try options.localCenter()
+            let local = try options.localCenter(catalog: catalog, location: location)
             localCenter = local
             client = LocalCenterClient(center: local)
         }

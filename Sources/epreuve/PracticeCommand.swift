@@ -31,7 +31,7 @@ struct PracticeCommand: ParsableCommand {
     var stats = false
 
     func run() throws {
-        let (catalog, _) = try options.catalog()
+        let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
         if stats {
             try printHistory(store: store, catalog: catalog)
@@ -59,7 +59,7 @@ struct PracticeCommand: ParsableCommand {
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
         // The interface command knows where colour themes live.
         let interfaceTheme = try Interface.parse(["--theme", theme]).loadTheme(named: theme)
-        let center = try options.localCenter()
+        let center = try options.localCenter(catalog: catalog, location: location)
         let host = TerminalHost(
             store: store, client: LocalCenterClient(center: center), center: center, terminalId: TerminalOptions.terminalId,
             themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
