@@ -13,21 +13,13 @@ struct Interface: ParsableCommand {
         commandName: "interface", abstract: "Ouvre l'interface du candidat (commande par défaut).")
 
     @OptionGroup var options: TerminalOptions
-
-    @Option(help: "Thème de couleurs : default, contraste-eleve ou monochrome.")
-    var theme = "default"
-
-    @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
-    var kiosk = false
+    @OptionGroup var screen: ScreenOptions
 
     @Option(help: "Adresse du centre (http://serveur:8080). Sans elle : le centre local du dossier --home.")
     var center: String?
 
     func run() throws {
-        // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
-        setlocale(LC_ALL, "")
-        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
-        let interfaceTheme = try loadTheme(named: theme)
+        let interfaceTheme = try screen.prepare()
         let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
         let localCenter: Center?
@@ -43,17 +35,31 @@ struct Interface: ParsableCommand {
             localCenter = local
             client = LocalCenterClient(center: local)
         }
-        let host = TerminalHost(
-            store: store, client: client, center: localCenter, terminalId: TerminalOptions.terminalId,
-            themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
-        host.enablePractice(catalog: catalog)
+        let host = TerminalHost(store: store, client: client, center: localCenter, catalog: catalog, kiosk: screen.kiosk)
         try host.run(theme: interfaceTheme)
+    }
+}
+
+/// Screen options shared by the interface and `practice`.
+struct ScreenOptions: ParsableArguments {
+    @Option(help: "Thème de couleurs : default, contraste-eleve ou monochrome.")
+    var theme = "default"
+
+    @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
+    var kiosk = false
+
+    /// Sets a UTF-8 locale and loads the colour theme, before ncurses starts.
+    func prepare() throws -> InterfaceTheme {
+        // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
+        return try loadTheme(named: theme)
     }
 
     /// Themes/<name>.yaml next to the content folder (or the executable); a bad file is a one-line error.
     func loadTheme(named name: String) throws -> InterfaceTheme {
-        if name == "monochrome" && themeURL(name) == nil { return .monochrome }
         guard let url = themeURL(name) else {
+            if name == "monochrome" { return .monochrome }
             throw UserError("thème inconnu « \(name) » (default, contraste-eleve, monochrome)")
         }
         do {

@@ -11,12 +11,7 @@ struct PracticeCommand: ParsableCommand {
         commandName: "practice", abstract: "S'entraîner par thème, ou afficher l'historique avec --stats.")
 
     @OptionGroup var options: TerminalOptions
-
-    @Option(help: "Thème de couleurs : default, contraste-eleve ou monochrome.")
-    var theme = "default"
-
-    @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
-    var kiosk = false
+    @OptionGroup var screen: ScreenOptions
 
     @Option(help: "Banque de questions : assr1 ou assr2 (ou le nom de l'attestation, ASSR1…).")
     var bank: String?
@@ -55,15 +50,9 @@ struct PracticeCommand: ParsableCommand {
             do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError("\(error)") }
         }
 
-        setlocale(LC_ALL, "")
-        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
-        // The interface command knows where colour themes live.
-        let interfaceTheme = try Interface.parse(["--theme", theme]).loadTheme(named: theme)
+        let interfaceTheme = try screen.prepare()
         let center = try options.localCenter(catalog: catalog, location: location)
-        let host = TerminalHost(
-            store: store, client: LocalCenterClient(center: center), center: center, terminalId: TerminalOptions.terminalId,
-            themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
-        host.enablePractice(catalog: catalog)
+        let host = TerminalHost(store: store, client: LocalCenterClient(center: center), center: center, catalog: catalog, kiosk: screen.kiosk)
         host.openPractice(profileName: profileName, bank: bankName, themes: themeIds)
         try host.run(theme: interfaceTheme)
     }

@@ -22,6 +22,13 @@ final class TerminalHost {
     var lastSnapshotSave = MonotonicInstant(nanoseconds: 0)
     var running = true
 
+    /// The host of both the interface and `practice`: theme labels and practice come from the catalog.
+    convenience init(store: TerminalStore, client: any CenterClient, center: Center?, catalog: Catalog, kiosk: Bool) {
+        self.init(store: store, client: client, center: center, terminalId: TerminalOptions.terminalId,
+                  themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
+        enablePractice(catalog: catalog)
+    }
+
     init(store: TerminalStore, client: any CenterClient, center: Center?, terminalId: String, themeLabels: [String: String], kiosk: Bool) {
         self.store = store
         self.client = client
