@@ -7,8 +7,13 @@ struct Column {
     let width: Int
 
     init(frame: Frame) {
-        width = max(1, min(frame.width - 4, Self.maxWidth))
-        left = (frame.width - width) / 2
+        self.init(width: frame.width)
+    }
+
+    /// The column of a terminal `width` cells wide.
+    init(width total: Int) {
+        width = max(1, min(total - 4, Self.maxWidth))
+        left = (total - width) / 2
     }
 }
 
@@ -37,11 +42,11 @@ extension Frame {
     }
 
     /// Buttons side by side: the focused one in brackets (what Enter activates).
-    mutating func drawButtons(_ buttons: [TerminalApp.Button], focus: Int, x: Int, y: Int) {
+    mutating func drawButtons(_ labels: [String], focus: Int, x: Int, y: Int) {
         var column = x
-        for (index, button) in buttons.enumerated() {
+        for (index, text) in labels.enumerated() {
             let focused = index == focus
-            let label = focused ? "[ \(button.label) ]" : "  \(button.label)  "
+            let label = focused ? "[ \(text) ]" : "  \(text)  "
             put(label, x: column, y: y, role: focused ? .choiceFocus : .choice)
             column += label.count + 2
         }
@@ -100,5 +105,26 @@ extension Frame {
         let label = " \(position)/\(count)"
         let fraction = count > 0 ? Double(position) / Double(count) : 0
         put(TextLayout.bar(fraction: fraction, width: width - label.count) + label, x: x, y: y, role: .progress)
+    }
+}
+
+extension Frame {
+    /// Rows the buttons need: one when they fit side by side, else one each.
+    static func buttonRows(_ labels: [String], width: Int) -> Int {
+        let total = labels.reduce(0) { $0 + $1.count + 6 } - 2
+        return total <= width ? 1 : labels.count
+    }
+
+    /// Buttons side by side when they fit, else one under the other.
+    mutating func drawButtonsFitting(_ labels: [String], focus: Int, x: Int, y: Int, width: Int) {
+        guard Self.buttonRows(labels, width: width) > 1 else {
+            drawButtons(labels, focus: focus, x: x, y: y)
+            return
+        }
+        for (index, text) in labels.enumerated() {
+            let focused = index == focus
+            let label = TextLayout.truncate(text, width: width - 4)
+            put(focused ? "[ \(label) ]" : "  \(label)  ", x: x, y: y + index, role: focused ? .choiceFocus : .choice)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ExamKit
+
 /// Every word a candidate or a proctor reads. Words in bold in DESIGN §10 are relied on by outside
 /// checks: keep them exactly.
 enum Strings {

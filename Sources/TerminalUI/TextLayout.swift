@@ -58,4 +58,12 @@ enum TextLayout {
         let tail = seconds % 60 < 10 ? "0\(seconds % 60)" : "\(seconds % 60)"
         return "\(seconds / 60):\(tail)"
     }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func padLeft(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
 }

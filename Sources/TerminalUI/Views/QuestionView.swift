@@ -1,33 +1,23 @@
 import ExamKit
 
 /// The question screen (DESIGN §10.7): header, situation, prompt, banner, choices, timer, progress.
-extension TerminalApp {
+/// Exams, self-tests and practice share it.
+struct QuestionView {
     /// Width of "› [x] A  " before a choice's text; wrapped lines are indented by as much.
     static let choicePrefixWidth = 9
 
-    func renderQuestion(into frame: inout Frame, _ column: Column, at now: MonotonicInstant) {
-        guard let attempt, let grant else { return }
-        drawQuestionScreen(attempt, title: grant.examTitle, position: attempt.index + 1, count: attempt.questions.count,
-                           untimedHint: Strings.nextQuestionKey, into: &frame, column, at: now)
-    }
+    var attempt: Attempt
+    var choiceFocus: Int
+    var title: String
+    var position: Int
+    var count: Int
+    var untimedHint: String
 
-    /// Header with title and position, theme and competence, and a rule.
-    func drawQuestionHeader(_ question: Question, title: String, position: String, into frame: inout Frame, _ column: Column) {
-        let x = column.left, width = column.width
-        frame.put(TextLayout.truncate(title, width: width - position.count - 2), x: x, y: 0, role: .title)
-        frame.put(position, x: x + width - position.count, y: 0, role: .title)
-        let theme = themeLabel(question.theme)
-        let context = question.competence.isEmpty ? theme : "\(theme) · \(question.competence)"
-        frame.put(TextLayout.truncate(context, width: width), x: x, y: 1, role: .muted)
-        frame.put(String(repeating: "─", count: width), x: x, y: 2, role: .muted)
-    }
-
-    /// A running attempt's current question: exams, self-tests and practice share it.
-    func drawQuestionScreen(_ attempt: Attempt, title: String, position: Int, count: Int, untimedHint: String,
-                            into frame: inout Frame, _ column: Column, at now: MonotonicInstant) {
+    func draw(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
         guard let question = attempt.currentQuestion else { return }
         let x = column.left, width = column.width
-        drawQuestionHeader(question, title: title, position: Strings.questionPosition(position, of: count), into: &frame, column)
+        Self.drawHeader(question, title: title, position: Strings.questionPosition(position, of: count),
+                        into: &frame, column, context: context)
 
         let bodyTop = 3
         let bodyHeight = frame.height - 5
@@ -55,6 +45,18 @@ extension TerminalApp {
             }
         }
         frame.drawProgress(position: position, of: count, x: x, y: frame.height - 1, width: width)
+    }
+
+    /// Header with title and position, theme and competence, and a rule.
+    static func drawHeader(_ question: Question, title: String, position: String, into frame: inout Frame, _ column: Column,
+                           context: AppContext) {
+        let x = column.left, width = column.width
+        frame.put(TextLayout.truncate(title, width: width - position.count - 2), x: x, y: 0, role: .title)
+        frame.put(position, x: x + width - position.count, y: 0, role: .title)
+        let theme = context.themeLabel(question.theme)
+        let line = question.competence.isEmpty ? theme : "\(theme) · \(question.competence)"
+        frame.put(TextLayout.truncate(line, width: width), x: x, y: 1, role: .muted)
+        frame.put(String(repeating: "─", count: width), x: x, y: 2, role: .muted)
     }
 
     /// Prompt, banner and choices always show; blank lines and then the situation give way when the

@@ -1,4 +1,3 @@
-import ExamKit
 import Foundation
 
 /// What practice and self-test draw from: the banks of the local content (with their keys), the
@@ -20,7 +19,7 @@ public struct PracticeLibrary: Sendable {
         }
 
         /// Themes with at least one question, in display order.
-        func themes(order: [Theme]) -> [Theme] {
+        public func themes(order: [Theme]) -> [Theme] {
             let present = Set(questions.map(\.theme))
             return order.filter { present.contains($0.id) }
                 + present.subtracting(order.map(\.id)).sorted().map { Theme(id: $0, label: $0) }
@@ -88,54 +87,62 @@ public struct PracticeResult: Sendable, Hashable {
 }
 
 /// A finished set of questions to look back on: statistics, then the whole correction.
-struct Review: Sendable {
-    enum Kind: Sendable, Hashable {
+public struct Review: Sendable {
+    public enum Kind: Sendable, Hashable {
         case practice
         case selfTest(passMark: Int)
         case training
     }
 
-    var kind: Kind
-    var title: String
-    var outcomes: [QuestionOutcome]
-    var timeUsed: [Duration]
-    var themeOrder: [String]
+    public var kind: Kind
+    public var title: String
+    public var outcomes: [QuestionOutcome]
+    public var timeUsed: [Duration]
+    public var themeOrder: [String]
 
-    var card: ScoreCard {
+    public init(kind: Kind, title: String, outcomes: [QuestionOutcome], timeUsed: [Duration], themeOrder: [String]) {
+        self.kind = kind
+        self.title = title
+        self.outcomes = outcomes
+        self.timeUsed = timeUsed
+        self.themeOrder = themeOrder
+    }
+
+    public var card: ScoreCard {
         let passMark: Int
         if case let .selfTest(mark) = kind { passMark = mark } else { passMark = 0 }
         return ScoreCard(questions: outcomes.map(\.question), selections: outcomes.map(\.selected), passMark: passMark)
     }
 
-    var totalTime: Duration { timeUsed.reduce(.zero, +) }
-    var stats: [ThemeStat] { ThemeStat.table(outcomes: outcomes, themeOrder: themeOrder) }
-    var weakest: [ThemeStat] { ThemeStat.weakest(stats) }
+    public var totalTime: Duration { timeUsed.reduce(.zero, +) }
+    public var stats: [ThemeStat] { ThemeStat.table(outcomes: outcomes, themeOrder: themeOrder) }
+    public var weakest: [ThemeStat] { ThemeStat.weakest(stats) }
 }
 
 /// Practice (one question at a time, corrected at once) or self-test (a whole exam, corrected at the end).
-struct PracticeRun: Sendable {
-    var mode: PracticeResult.Mode
-    var profileName: String
-    var bank: PracticeLibrary.Bank
-    var timed: Bool
+public struct PracticeRun: Sendable {
+    public private(set) var mode: PracticeResult.Mode
+    public private(set) var profileName: String
+    public private(set) var bank: PracticeLibrary.Bank
+    public private(set) var timed: Bool
     /// Practice: questions not asked yet; self-test: empty.
-    var queue: [Question]
+    public private(set) var queue: [Question]
     /// Questions the run can ask in all.
-    var total: Int
+    public private(set) var total: Int
     /// Practice: the current question alone; self-test: the whole set.
-    var attempt: Attempt
+    public private(set) var attempt: Attempt
     /// Practice: every question answered and corrected so far.
-    var outcomes: [QuestionOutcome] = []
-    var timeUsed: [Duration] = []
+    public private(set) var outcomes: [QuestionOutcome] = []
+    public private(set) var timeUsed: [Duration] = []
     /// Practice: the current question has been answered and its correction is shown.
-    var corrected = false
+    public private(set) var corrected = false
 
     var timing: AttemptTiming {
         AttemptTiming(answerSeconds: bank.profile.answerSeconds, timed: timed)
     }
 
     /// Practice over some themes, in a shuffled order that does not repeat until they are used up.
-    static func practice(profileName: String, bank: PracticeLibrary.Bank, themes: Set<String>, timed: Bool,
+    public static func practice(profileName: String, bank: PracticeLibrary.Bank, themes: Set<String>, timed: Bool,
                          at now: MonotonicInstant) -> PracticeRun? {
         var generator = SeededGenerator(seed: "practice\u{0}\(profileName)\u{0}\(now.nanoseconds)")
         let pool = bank.questions.filter { themes.contains($0.theme) }.sorted { $0.id < $1.id }.stableShuffled(using: &generator)
@@ -148,7 +155,7 @@ struct PracticeRun: Sendable {
     }
 
     /// A self-test composed like an exam: the profile's quotas and timing, in a shuffled order.
-    static func selfTest(profileName: String, bank: PracticeLibrary.Bank, themeOrder: [String],
+    public static func selfTest(profileName: String, bank: PracticeLibrary.Bank, themeOrder: [String],
                          at now: MonotonicInstant) throws(SessionComposer.Failure) -> PracticeRun {
         let seed = "autotest\u{0}\(profileName)\u{0}\(now.nanoseconds)"
         let composed = try SessionComposer.compose(profile: bank.profile, bank: Bank(id: bank.id, questions: bank.questions),
@@ -161,10 +168,36 @@ struct PracticeRun: Sendable {
     }
 
     /// Position of the current question, from 1.
-    var position: Int { mode == .practice ? outcomes.count + (corrected ? 0 : 1) : attempt.index + 1 }
+    public var position: Int { mode == .practice ? outcomes.count + (corrected ? 0 : 1) : attempt.index + 1 }
+
+    /// True once a self-test's last question closed: time for the results.
+    public var isOver: Bool { mode == .selfTest && attempt.isFinished }
+
+    /// Answers the current question; nothing once it is corrected or its time is over.
+    public mutating func choose(_ choice: Int, at now: MonotonicInstant) -> Bool {
+        guard !corrected, attempt.choose(choice, at: now) != nil else { return false }
+        return true
+    }
+
+    /// Practice: Enter closes the current question and shows its correction at once.
+    public mutating func validate(at now: MonotonicInstant) -> Bool {
+        guard mode == .practice, !corrected, case .answering = attempt.phase else { return false }
+        _ = attempt.finish(at: now)
+        correctCurrent()
+        return true
+    }
+
+    /// Applies the deadlines of a timed question or of a self-test; a practice question out of time is
+    /// corrected like a validated one.
+    public mutating func update(at now: MonotonicInstant) -> [AttemptEvent] {
+        guard !corrected else { return [] }
+        let events = attempt.update(at: now)
+        correctCurrent()
+        return events
+    }
 
     /// Practice: records the current question once it is closed (validated or out of time).
-    mutating func correctCurrent() {
+    private mutating func correctCurrent() {
         guard mode == .practice, !corrected, attempt.isFinished, let question = attempt.questions.first else { return }
         outcomes.append(QuestionOutcome(question: question, selected: attempt.selections[0]))
         timeUsed.append(attempt.timeUsed[0])
@@ -172,7 +205,7 @@ struct PracticeRun: Sendable {
     }
 
     /// Practice: the next question, if any is left.
-    mutating func next(at now: MonotonicInstant) -> Bool {
+    public mutating func next(at now: MonotonicInstant) -> Bool {
         guard mode == .practice, corrected, !queue.isEmpty else { return false }
         attempt = Attempt(questions: [queue.removeFirst()], timing: timing)
         _ = attempt.start(at: now)
@@ -181,7 +214,7 @@ struct PracticeRun: Sendable {
     }
 
     /// What was answered, for the statistics and the correction.
-    func review(title: String, themeOrder: [String]) -> Review {
+    public func review(title: String, themeOrder: [String]) -> Review {
         switch mode {
         case .practice:
             return Review(kind: .practice, title: title, outcomes: outcomes, timeUsed: timeUsed, themeOrder: themeOrder)
@@ -194,7 +227,7 @@ struct PracticeRun: Sendable {
 }
 
 extension Review {
-    func result(mode: PracticeResult.Mode, profileName: String, bank: String) -> PracticeResult {
+    public func result(mode: PracticeResult.Mode, profileName: String, bank: String) -> PracticeResult {
         let card = card
         var passed: Bool?
         if case .selfTest = kind { passed = card.passed }

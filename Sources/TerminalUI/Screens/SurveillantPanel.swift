@@ -41,7 +41,7 @@ struct SurveillantPanel: Sendable, Hashable {
 extension TerminalApp {
     /// Menu items; « Terminer cette tentative » only while an attempt runs.
     var panelMenu: [SurveillantPanel.MenuItem] {
-        stage == .question ? [.resume, .deliveryStatus, .export, .endAttempt, .quit] : [.resume, .deliveryStatus, .export, .quit]
+        isInExam ? [.resume, .deliveryStatus, .export, .endAttempt, .quit] : [.resume, .deliveryStatus, .export, .quit]
     }
 
     mutating func openPanel(purpose: SurveillantPanel.Purpose) {
@@ -81,7 +81,7 @@ extension TerminalApp {
                 case .deliveryStatus:
                     current.step = .deliveryStatus
                 case .export:
-                    current.step = .directory(TextField(.directory, text: configuration.defaultRescueDirectory), error: nil)
+                    current.step = .directory(TextField(.directory, text: context.configuration.defaultRescueDirectory), error: nil)
                 case .endAttempt:
                     panel = nil
                     return finishAttempt(at: now)
@@ -101,7 +101,7 @@ extension TerminalApp {
                 current.step = .directory(field, error: nil)
             case .enter:
                 // An emptied field falls back to the default folder.
-                let directory = field.text.isEmpty ? configuration.defaultRescueDirectory : field.text
+                let directory = field.text.isEmpty ? context.configuration.defaultRescueDirectory : field.text
                 current.step = .exporting
                 effects = [.exportRescue(directory: directory)]
             default: break
@@ -126,7 +126,7 @@ extension TerminalApp {
             current.step = .menu
             current.focus = 0
         } else {
-            current.step = .directory(TextField(.directory, text: configuration.defaultRescueDirectory), error: nil)
+            current.step = .directory(TextField(.directory, text: context.configuration.defaultRescueDirectory), error: nil)
         }
         panel = current
     }
@@ -136,11 +136,81 @@ extension TerminalApp {
         switch result {
         case let .success(path):
             current.step = .exported(path)
-            if stage == .end { rescuePath = path; focus = 0 }
+            if case var .end(end) = screen {
+                end.rescuePath = path
+                end.focus = 0
+                screen = .end(end)
+            }
         case let .failure(failure):
-            current.step = .directory(TextField(.directory, text: configuration.defaultRescueDirectory),
+            current.step = .directory(TextField(.directory, text: context.configuration.defaultRescueDirectory),
                                       error: Strings.exportFailed(failure.message))
         }
         panel = current
+    }
+
+    /// The proctor's « Terminer cette tentative » on the question screen.
+    private mutating func finishAttempt(at now: MonotonicInstant) -> [AppEffect] {
+        guard case var .question(question) = screen else { return [] }
+        let step = question.finish(at: now, context: &context)
+        screen = question.screen
+        return apply(step)
+    }
+
+    func renderPanel(_ panel: SurveillantPanel, into frame: inout Frame) {
+        let width = min(64, frame.width - 4)
+        let inner = width - 4
+        var lines: [(text: String, role: ThemeRole)] = []
+        var fieldToDraw: (field: TextField, line: Int)?
+        var help = Strings.helpPanelField
+        var menuFocus: Int?
+        func paragraph(_ text: String, _ role: ThemeRole) {
+            lines += TextLayout.wrap(text, width: inner).map { ($0, role) }
+        }
+        switch panel.step {
+        case let .code(field, error, checking):
+            lines.append((Strings.surveillantCode, .text))
+            fieldToDraw = (field, lines.count)
+            lines.append(("", .text))
+            if checking { lines.append((Strings.checking, .muted)) } else if let error { paragraph(error, .incorrect) }
+        case .menu:
+            menuFocus = lines.count
+            lines += panelMenu.map { ($0.label, .choice) }
+            help = Strings.helpPanelMenu
+        case .deliveryStatus:
+            lines.append((Strings.menuDeliveryStatus, .title))
+            paragraph(context.deliveryStatus ?? Strings.noDeliveryStatus, .text)
+            help = Strings.helpPanelClose
+        case let .directory(field, error):
+            lines.append((Strings.directory, .text))
+            fieldToDraw = (field, lines.count)
+            lines.append(("", .text))
+            if let error { paragraph(error, .incorrect) }
+            help = Strings.directoryHint
+        case .exporting:
+            lines.append((Strings.exporting, .muted))
+        case let .exported(path):
+            lines.append((panel.purpose == .rescue ? Strings.rescueWritten : Strings.rescueFilesWritten, .correct))
+            paragraph(path, .correct)
+            help = Strings.helpPanelClose
+        }
+        lines.append(("", .text))
+        paragraph(help, .muted)
+
+        let height = lines.count + 4
+        let x = (frame.width - width) / 2
+        let y = max(0, (frame.height - height) / 2)
+        frame.drawBox(x: x, y: y, width: width, height: height, title: Strings.surveillantTitle)
+        for (index, line) in lines.enumerated() {
+            frame.put(line.text, x: x + 2, y: y + 2 + index, role: line.role)
+        }
+        if let start = menuFocus {
+            let labels = panelMenu.map(\.label)
+            frame.fill(x: x + 2, y: y + 2 + start, width: inner, height: labels.count, role: .text)
+            frame.drawMenu(labels, focus: panel.focus, x: x + 2, y: y + 2 + start, width: inner)
+        }
+        if let (field, line) = fieldToDraw {
+            frame.drawField(field, x: x + 2, y: y + 2 + line, active: panel.step != .exporting)
+            if case .code(_, _, true) = panel.step { frame.cursor = nil }
+        }
     }
 }

@@ -1,0 +1,102 @@
+import ExamKit
+
+/// Screen 7: the running attempt of an exam or training session. Every event is journaled (an effect
+/// the host writes before the next frame) and the end moves to the end screen with the submission.
+struct ExamQuestionScreen: ScreenModel {
+    var sitting: Sitting
+    var attempt: Attempt
+    var choiceFocus = 0
+
+    var screen: Screen { .question(self) }
+
+    func buttonLabels(context: AppContext) -> [String] { [] }
+
+    /// « Commencer l'épreuve »: the first question (or a resumed attempt that had not started).
+    static func start(_ sitting: Sitting, attempt: Attempt?, at now: MonotonicInstant, context: inout AppContext) -> Step {
+        var running = attempt ?? Attempt(questions: sitting.grant.questions, timing: sitting.grant.timing)
+        let events = running.start(at: now)
+        var screen = ExamQuestionScreen(sitting: sitting, attempt: running)
+        let step = screen.record(events, at: now, context: &context)
+        return Step(effects: step.effects, next: step.next ?? screen.screen)
+    }
+
+    mutating func tick(at now: MonotonicInstant, context: inout AppContext) -> Step {
+        let events = attempt.update(at: now)
+        return record(events, at: now, context: &context)
+    }
+
+    func nextWakeUp(at now: MonotonicInstant) -> MonotonicInstant? {
+        Countdown.nextChange(of: attempt, at: now)
+    }
+
+    func runningAttempt(at now: MonotonicInstant) -> (attemptId: String, snapshot: AttemptSnapshot)? {
+        guard !attempt.isFinished, attempt.phase != .notStarted else { return nil }
+        return (sitting.grant.attemptId, attempt.snapshot(at: now))
+    }
+
+    /// Question keys. Anything else (Ctrl-C, Ctrl-Z, Ctrl-\, Esc, q…) does nothing.
+    mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
+        guard let question = attempt.currentQuestion else { return .none }
+        let choiceCount = question.choices.count
+        switch key {
+        case let .character(character):
+            let index = character == " " ? choiceFocus : ChoiceLetter.index(of: character)
+            guard let index, index < choiceCount else { return .none }
+            choiceFocus = index
+            guard let event = attempt.choose(index, at: now) else { return .none }
+            return record([event], at: now, context: &context)
+        case .up:
+            choiceFocus = max(0, choiceFocus - 1)
+        case .down:
+            choiceFocus = min(choiceCount - 1, choiceFocus + 1)
+        case .enter:
+            let events = attempt.validate(at: now)
+            return record(events, at: now, context: &context)
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// The proctor's « Terminer cette tentative »: keeps the answers given so far.
+    mutating func finish(at now: MonotonicInstant, context: inout AppContext) -> Step {
+        let events = attempt.finish(at: now)
+        return record(events, at: now, context: &context)
+    }
+
+    /// One journal entry per attempt event, first, each with the snapshot after the events; then
+    /// the move to the end screen and the submission when the attempt is over.
+    private mutating func record(_ events: [AttemptEvent], at now: MonotonicInstant, context: inout AppContext) -> Step {
+        guard !events.isEmpty else { return .none }
+        let snapshot = attempt.snapshot(at: now)
+        let journal = events.map { AppEffect.journal(attemptId: sitting.grant.attemptId, event: $0, snapshot: snapshot) }
+        for event in events {
+            switch event {
+            case .answeringStarted, .situationStarted: choiceFocus = 0
+            default: break
+            }
+        }
+        guard attempt.isFinished else { return .effects(journal) }
+        return Step.effects(journal).then(EndScreen.enter(sitting, attempt: attempt, context: &context))
+    }
+
+    func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
+        QuestionView(attempt: attempt, choiceFocus: choiceFocus, title: sitting.grant.examTitle, position: attempt.index + 1,
+                     count: attempt.questions.count, untimedHint: Strings.nextQuestionKey)
+            .draw(into: &frame, column, context: context, at: now)
+    }
+}
+
+/// When the countdown on screen changes next.
+enum Countdown {
+    /// The next attempt deadline or the next whole-second change of the countdown shown, whichever is
+    /// first; nil when nothing changes by itself.
+    static func nextChange(of attempt: Attempt?, at now: MonotonicInstant) -> MonotonicInstant? {
+        guard let deadline = attempt?.nextDeadline else { return nil }
+        let remaining = deadline - now
+        guard remaining > .zero else { return now }
+        // The countdown shows whole seconds rounded up: "0:38" lasts until exactly 37 s remain.
+        let shown = Int64(remaining.secondsRoundedUp)
+        return MonotonicInstant(nanoseconds: deadline.nanoseconds - (shown - 1) * 1_000_000_000)
+    }
+}

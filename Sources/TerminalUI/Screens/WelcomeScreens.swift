@@ -1,0 +1,164 @@
+import ExamKit
+
+/// A candidate logged in to an exam or training session: what every screen from identity to the end
+/// screen needs.
+struct Sitting: Sendable {
+    var exam: ExamInfo
+    var grant: LoginGrant
+
+    /// After login: straight to the question where a resumed attempt stopped, else identity check.
+    func begin(at now: MonotonicInstant, context: inout AppContext) -> Step {
+        guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self))) }
+        let attempt = Attempt(resuming: snapshot, questions: grant.questions, timing: grant.timing, at: now)
+        switch snapshot.phase {
+        case .notStarted:
+            return .go(.ready(ReadyScreen(sitting: self, attempt: attempt)))
+        case .finished:
+            return EndScreen.enter(self, attempt: attempt, context: &context)
+        case .situation, .answering:
+            var question = ExamQuestionScreen(sitting: self, attempt: attempt)
+            // The time of a late resume is the candidate's loss only if a deadline passed meanwhile.
+            let step = question.tick(at: now, context: &context)
+            return Step(effects: step.effects, next: step.next ?? question.screen)
+        }
+    }
+
+    var tutorialPages: [TutorialPage] { TutorialPage.pages(for: grant) }
+}
+
+/// Screen 4: « Vérifiez votre identité ».
+struct IdentityScreen: ScreenModel {
+    var sitting: Sitting
+    var focus = 0
+
+    var screen: Screen { .identity(self) }
+
+    func buttonLabels(context: AppContext) -> [String] { [Strings.begin, Strings.cancelToCode] }
+
+    mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
+        if let moved = ButtonFocus.move(focus, key: key, count: 2, vertical: false) {
+            focus = moved
+            return .none
+        }
+        guard key == .enter else { return .none }
+        if focus == 0 { return .go(.tutorial(TutorialScreen(sitting: sitting, page: 0))) }
+        return .go(.accessCode(AccessCodeScreen(exam: sitting.exam)))
+    }
+
+    func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
+        let grant = sitting.grant
+        frame.drawHeader(Strings.checkIdentity, in: column)
+        var y = 4
+        let name = Strings.identity(first: grant.firstName, last: grant.lastName, className: grant.className)
+        frame.put(TextLayout.truncate(name, width: column.width), x: column.left, y: y, role: .title)
+        if grant.extraTime {
+            y += 1
+            frame.put(Strings.extraTime(seconds: grant.timing.answerSeconds), x: column.left, y: y, role: .text)
+        }
+        y = frame.drawParagraph(grant.examTitle, x: column.left, y: y + 2, width: column.width, role: .muted)
+        y = frame.drawParagraph(Strings.identityQuestion, x: column.left, y: y + 1, width: column.width, role: .muted)
+        frame.drawButtons(buttonLabels(context: context), focus: focus, x: column.left, y: y + 2)
+        frame.drawHelp(Strings.helpButtons, in: column)
+    }
+}
+
+/// Screen 5: the tutorial pages; ← → turn the pages.
+struct TutorialScreen: ScreenModel {
+    var sitting: Sitting
+    var page: Int
+    var focus: Int
+
+    init(sitting: Sitting, page: Int) {
+        self.sitting = sitting
+        self.page = page
+        focus = 0
+        focus = buttonLabels.count - 1 // « Suivant » / « Démarrer »
+    }
+
+    var screen: Screen { .tutorial(self) }
+
+    private var isLast: Bool { page == sitting.tutorialPages.count - 1 }
+
+    private var buttonLabels: [String] {
+        (page > 0 ? [Strings.previous] : []) + [isLast ? Strings.start : Strings.next]
+    }
+
+    func buttonLabels(context: AppContext) -> [String] { buttonLabels }
+
+    mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
+        switch key {
+        case .left: return previous()
+        case .right: return next()
+        case .tab, .backTab:
+            focus = ButtonFocus.move(focus, key: key, count: buttonLabels.count, vertical: false) ?? focus
+            return .none
+        case .enter:
+            return page > 0 && focus == 0 ? previous() : next()
+        default:
+            return .none
+        }
+    }
+
+    private func previous() -> Step {
+        guard page > 0 else { return .none }
+        return .go(.tutorial(TutorialScreen(sitting: sitting, page: page - 1)))
+    }
+
+    private func next() -> Step {
+        page + 1 < sitting.tutorialPages.count
+            ? .go(.tutorial(TutorialScreen(sitting: sitting, page: page + 1)))
+            : .go(.ready(ReadyScreen(sitting: sitting, attempt: nil)))
+    }
+
+    func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
+        let pages = sitting.tutorialPages
+        guard pages.indices.contains(page) else { return }
+        let content = pages[page]
+        frame.drawHeader(Strings.tutorialTitle(page: page + 1, of: pages.count), in: column)
+        frame.put(content.heading, x: column.left, y: 4, role: .title)
+        var y = 6
+        let bottom = frame.height - 4
+        for line in content.lines where y < bottom {
+            switch line {
+            case let .paragraph(text):
+                y = frame.drawParagraph(text, x: column.left, y: y, width: column.width)
+            case .blank:
+                y += 1
+            case let .banner(several):
+                frame.drawBanner(severalAnswers: several, x: column.left, y: y, width: min(column.width, 44))
+                y += 1
+            case let .timerSample(seconds):
+                frame.drawTimer(remaining: .seconds(seconds), total: seconds, x: column.left, y: y, width: min(column.width, 44))
+                y += 1
+            case let .progressSample(done, count):
+                frame.drawProgress(position: done, of: count, x: column.left, y: y, width: min(column.width, 44))
+                y += 1
+            }
+        }
+        frame.drawButtons(buttonLabels, focus: focus, x: column.left, y: frame.height - 3)
+        frame.drawHelp(Strings.helpTutorial, in: column)
+    }
+}
+
+/// Screen 6: « Lily, c'est à vous ».
+struct ReadyScreen: ScreenModel {
+    var sitting: Sitting
+    /// A resumed attempt that had not started yet.
+    var attempt: Attempt?
+
+    var screen: Screen { .ready(self) }
+
+    func buttonLabels(context: AppContext) -> [String] { [Strings.startExam] }
+
+    mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
+        guard key == .enter else { return .none }
+        return ExamQuestionScreen.start(sitting, attempt: attempt, at: now, context: &context)
+    }
+
+    func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
+        frame.drawHeader(Strings.yourTurn(sitting.grant.firstName), in: column)
+        let y = frame.drawParagraph(Strings.whenReady, x: column.left, y: 4, width: column.width)
+        frame.drawButtons(buttonLabels(context: context), focus: 0, x: column.left, y: y + 1)
+        frame.drawHelp(Strings.helpButtons, in: column)
+    }
+}
