@@ -62,10 +62,14 @@ let package = Package(
             name: "Curses",
             dependencies: ["CNcursesw", "TerminalUI"]
         ),
+        .target(
+            name: "TerminalRuntime",
+            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI"]
+        ),
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "ExamDelivery", "TerminalUI", "Curses",
+                "ExamKit", "ExamContent", "ExamStore", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +100,10 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "ExamKit"]
+        ),
+        .testTarget(
+            name: "TerminalRuntimeTests",
+            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit"]
         ),
         .testTarget(
             name: "ExamStoreTests",

@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 import TerminalUI
 
 public enum CursesError: Error, Sendable, CustomStringConvertible {
@@ -105,6 +106,24 @@ public final class CursesScreen {
             setCursor(visible: false)
         }
         wrefresh(window)
+    }
+
+    /// The next key, waiting at most `timeoutMilliseconds` (nil: no limit), or nil as soon as
+    /// `wakeDescriptor` is readable (an answer from background work) or a signal arrives. Keys ncurses
+    /// already holds come first; then the keyboard and the wake descriptor are polled together.
+    public func nextKey(timeoutMilliseconds: Int?, wakeDescriptor: Int32) -> Key? {
+        guard !restored else { return nil }
+        if let key = readKey(timeoutMilliseconds: 0) { return key }
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&descriptors, 2, Int32(clamping: timeoutMilliseconds.map { max(0, $0) } ?? -1))
+        if ready > 0, descriptors[0].revents != 0 {
+            // The rest of an escape sequence may still be on its way.
+            return readKey(timeoutMilliseconds: 50)
+        }
+        // A signal (SIGWINCH brings KEY_RESIZE) interrupts poll: pick up what ncurses made of it.
+        if ready < 0 { return readKey(timeoutMilliseconds: 0) }
+        return nil
     }
 
     /// The next key, waiting at most `timeoutMilliseconds` (nil: until a key comes). Nil on timeout,

@@ -2,14 +2,24 @@ import ExamKit
 import ExamStore
 import Foundation
 
+/// What delivery needs of the terminal's store: the outbox.
+public protocol OutboxStore: Sendable {
+    func outboxEntry(attemptId: String) throws -> OutboxRecord?
+    func undelivered() throws -> [OutboxRecord]
+    func markDelivered(attemptId: String) throws
+    func markFailed(attemptId: String, error: String, nextTryAt: Date) throws
+}
+
+extension TerminalStore: OutboxStore {}
+
 /// Sends what waits in the outbox and records each outcome. A result leaves the outbox only when
 /// the center acknowledged it (stored now or already stored).
 public struct Delivery: Sendable {
-    public let store: TerminalStore
+    public let store: any OutboxStore
     public let client: any CenterClient
     public let clock: any WallClock
 
-    public init(store: TerminalStore, client: any CenterClient, clock: any WallClock = SystemWallClock()) {
+    public init(store: any OutboxStore, client: any CenterClient, clock: any WallClock = SystemWallClock()) {
         self.store = store
         self.client = client
         self.clock = clock
@@ -25,7 +35,7 @@ public struct Delivery: Sendable {
             guard let entry = try store.outboxEntry(attemptId: attemptId) else {
                 return .failed("aucun résultat en attente pour la tentative \(attemptId)")
             }
-            if entry.state == OutboxRecord.delivered { return .delivered }
+            if entry.state == .delivered { return .delivered }
             return await deliver(entry)
         } catch {
             return .failed("\(error)")

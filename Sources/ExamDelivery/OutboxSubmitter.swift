@@ -13,15 +13,20 @@ public final class OutboxSubmitter: Sendable {
         self.delivery = delivery
     }
 
-    /// Delivers every entry whose next try is due; returns how many are still pending.
+    /// Delivers every entry whose next try is due; returns how many are still pending. `delivered`
+    /// hears of each attempt acknowledged (the end screen on display may be waiting for it).
     @discardableResult
-    public func deliverDue() async -> Int {
+    public func deliverDue(delivered: @Sendable (String) -> Void = { _ in }) async -> Int {
         guard let pending = try? delivery.store.undelivered() else { return 0 }
         let now = delivery.clock.now()
         var left = 0
         for entry in pending {
             if entry.nextTryAt <= now {
-                if await delivery.deliver(entry) != .delivered { left += 1 }
+                if await delivery.deliver(entry) == .delivered {
+                    delivered(entry.attemptId)
+                } else {
+                    left += 1
+                }
             } else {
                 left += 1
             }
@@ -36,12 +41,12 @@ public final class OutboxSubmitter: Sendable {
     }
 
     /// Starts the background loop (idempotent).
-    public func start() {
+    public func start(delivered: @escaping @Sendable (String) -> Void = { _ in }) {
         task.withLock { task in
             guard task == nil else { return }
             task = Task.detached { [self] in
                 while !Task.isCancelled {
-                    await deliverDue()
+                    await deliverDue(delivered: delivered)
                     let wait = min(nextDue() ?? 5, 5)
                     try? await Task.sleep(for: .milliseconds(Int(max(0.2, wait) * 1000)))
                 }

@@ -26,6 +26,15 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 
+    /// A JSON column that cannot be read: the row is named, never replaced by a default.
+    static func decode<T: Decodable>(_ type: T.Type, from text: String, table: String, id: String, column: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError("table \(table), ligne \(id) : colonne \(column) illisible (donnée corrompue)")
+        }
+    }
+
     /// Turns SQLite failures into sentences (a full disk must not look like a crash).
     static func wrap<T>(_ what: String, _ body: () throws -> T) throws -> T {
         do {

@@ -2,11 +2,15 @@ import ExamKit
 import Foundation
 import GRDB
 
+/// Whether the center acknowledged a result.
+public enum OutboxState: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
+    case pending
+    case delivered
+}
+
 /// A result waiting for the center's acknowledgement. Kept until acknowledged; survives restarts.
 public struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "outbox"
-    public static let pending = "en attente"
-    public static let delivered = "remis"
     public var attemptId: String
     public var examNumber: String
     public var candidateId: String
@@ -14,13 +18,13 @@ public struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var envelope: String
     public var tries: Int
     public var lastError: String?
-    public var state: String
+    public var state: OutboxState
     public var nextTryAt: Date
     public var createdAt: Date
     public var deliveredAt: Date?
 
     public func decodedEnvelope() throws -> ResultEnvelope {
-        try JSONDecoder().decode(ResultEnvelope.self, from: Data(envelope.utf8))
+        try StoreError.decode(ResultEnvelope.self, from: envelope, table: Self.databaseTableName, id: attemptId, column: "envelope")
     }
 }
 
@@ -35,7 +39,7 @@ extension TerminalStore {
 
     public func undelivered() throws -> [OutboxRecord] {
         try database.read { db in
-            try OutboxRecord.filter(Column("state") == OutboxRecord.pending).order(Column("createdAt")).fetchAll(db)
+            try OutboxRecord.filter(Column("state") == OutboxState.pending).order(Column("createdAt")).fetchAll(db)
         }
     }
 
@@ -43,7 +47,7 @@ extension TerminalStore {
         try StoreError.wrap("file d'envoi") {
             try database.write { db in
                 try db.execute(sql: "UPDATE outbox SET state = ?, deliveredAt = ?, tries = tries + 1, lastError = NULL WHERE attemptId = ?",
-                               arguments: [OutboxRecord.delivered, clock.now(), attemptId])
+                               arguments: [OutboxState.delivered, clock.now(), attemptId])
             }
         }
     }
@@ -52,7 +56,7 @@ extension TerminalStore {
         try StoreError.wrap("file d'envoi") {
             try database.write { db in
                 try db.execute(sql: "UPDATE outbox SET tries = tries + 1, lastError = ?, nextTryAt = ? WHERE attemptId = ? AND state = ?",
-                               arguments: [error, nextTryAt, attemptId, OutboxRecord.pending])
+                               arguments: [error, nextTryAt, attemptId, OutboxState.pending])
             }
         }
     }

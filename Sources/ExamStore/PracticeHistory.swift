@@ -2,37 +2,6 @@ import ExamKit
 import Foundation
 import GRDB
 
-/// One practice or self-test session of a local profile, with its per-theme statistics.
-public struct PracticeHistoryEntry: Sendable, Hashable {
-    public var id: Int64?
-    public var profile: String
-    /// "entrainement" or "autotest".
-    public var mode: String
-    /// The bank's label ("ASSR1").
-    public var bank: String
-    public var questions: Int
-    public var right: Int
-    public var durationMs: Int
-    /// Self-tests only.
-    public var passed: Bool?
-    public var finishedAt: Date
-    public var themes: [ThemeStat]
-
-    public init(id: Int64? = nil, profile: String, mode: String, bank: String, questions: Int, right: Int, durationMs: Int,
-                passed: Bool?, finishedAt: Date, themes: [ThemeStat]) {
-        self.id = id
-        self.profile = profile
-        self.mode = mode
-        self.bank = bank
-        self.questions = questions
-        self.right = right
-        self.durationMs = durationMs
-        self.passed = passed
-        self.finishedAt = finishedAt
-        self.themes = themes
-    }
-}
-
 /// Local profiles (a first name, no password) and their practice history, in the terminal store.
 extension TerminalStore {
     /// First names, in the order they were first typed.
@@ -64,15 +33,16 @@ extension TerminalStore {
 
     /// Records a finished session (its profile is created if needed); `finishedAt` defaults to now.
     @discardableResult
-    public func recordPractice(_ entry: PracticeHistoryEntry) throws -> Int64 {
-        let profile = try addPracticeProfile(entry.profile)
+    public func recordPractice(_ entry: PracticeResult) throws -> Int64 {
+        let profile = try addPracticeProfile(entry.profileName)
+        let finishedAt = entry.finishedAt ?? clock.now()
         return try StoreError.wrap("historique") {
             try database.write { db in
                 try db.execute(sql: """
                     INSERT INTO practiceResult (profile, mode, bank, questions, "right", durationMs, passed, finishedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [profile, entry.mode, entry.bank, entry.questions, entry.right, entry.durationMs,
-                                     entry.passed, entry.finishedAt])
+                    """, arguments: [profile, entry.mode.rawValue, entry.bank, entry.questions, entry.right, entry.durationMs,
+                                     entry.passed, finishedAt])
                 let id = db.lastInsertedRowID
                 for stat in entry.themes {
                     try db.execute(sql: "INSERT INTO practiceThemeResult (resultId, theme, questions, \"right\") VALUES (?, ?, ?, ?)",
@@ -84,7 +54,7 @@ extension TerminalStore {
     }
 
     /// Sessions, oldest first, of one profile (any case) or of all.
-    public func practiceHistory(profile: String? = nil) throws -> [PracticeHistoryEntry] {
+    public func practiceHistory(profile: String? = nil) throws -> [PracticeResult] {
         try StoreError.wrap("historique") {
             try database.read { db in
                 var sql = "SELECT * FROM practiceResult"
@@ -99,10 +69,14 @@ extension TerminalStore {
                     let themes = try Row.fetchAll(db, sql: "SELECT * FROM practiceThemeResult WHERE resultId = ? ORDER BY rowid",
                                                   arguments: [id])
                         .map { ThemeStat(theme: $0["theme"], questions: $0["questions"], right: $0["right"]) }
-                    return PracticeHistoryEntry(
-                        id: id, profile: row["profile"], mode: row["mode"], bank: row["bank"], questions: row["questions"],
-                        right: row["right"], durationMs: row["durationMs"], passed: row["passed"], finishedAt: row["finishedAt"],
-                        themes: themes)
+                    let modeName: String = row["mode"]
+                    guard let mode = PracticeResult.Mode(rawValue: modeName) else {
+                        throw StoreError("table practiceResult, ligne \(id) : mode « \(modeName) » inconnu (donnée corrompue)")
+                    }
+                    return PracticeResult(
+                        mode: mode, profileName: row["profile"], bank: row["bank"], questions: row["questions"],
+                        right: row["right"], durationMs: row["durationMs"], passed: row["passed"], themes: themes,
+                        finishedAt: row["finishedAt"])
                 }
             }
         }

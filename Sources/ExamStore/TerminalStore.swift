@@ -31,7 +31,7 @@ public final class TerminalStore: Sendable {
                 try LocalAttemptRecord(
                     attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
                     candidateName: "\(package.firstName) \(package.lastName.uppercased())", terminalId: terminalId,
-                    package: packageJSON, snapshot: nil, status: LocalAttemptRecord.running, startedAt: now, updatedAt: now
+                    package: packageJSON, snapshot: nil, status: .running, startedAt: now, updatedAt: now
                 ).insert(db)
             }
         }
@@ -53,12 +53,12 @@ public final class TerminalStore: Sendable {
                 attempt.snapshot = snapshotJSON
                 attempt.updatedAt = now
                 if event == .finished {
-                    attempt.status = LocalAttemptRecord.finished
+                    attempt.status = .finished
                     let envelope = try attempt.envelope(snapshot: snapshot, finishedAt: now)
                     try OutboxRecord(
                         attemptId: attemptId, examNumber: attempt.examNumber, candidateId: attempt.candidateId,
                         envelope: String(decoding: envelope.fileData(), as: UTF8.self), tries: 0, lastError: nil,
-                        state: OutboxRecord.pending, nextTryAt: now, createdAt: now, deliveredAt: nil
+                        state: .pending, nextTryAt: now, createdAt: now, deliveredAt: nil
                     ).insert(db, onConflict: .ignore)
                 }
                 try attempt.update(db)
@@ -72,7 +72,7 @@ public final class TerminalStore: Sendable {
         try StoreError.wrap("journal") {
             try database.write { db in
                 try db.execute(sql: "UPDATE localAttempt SET snapshot = ?, updatedAt = ? WHERE attemptId = ? AND status = ?",
-                               arguments: [snapshotJSON, clock.now(), attemptId, LocalAttemptRecord.running])
+                               arguments: [snapshotJSON, clock.now(), attemptId, LocalAttemptStatus.running])
             }
         }
     }
@@ -89,7 +89,7 @@ public final class TerminalStore: Sendable {
     /// The attempt left running on this terminal (crash, power cut, SIGTERM), if any.
     public func interruptedAttempt() throws -> Interrupted? {
         try database.read { db in
-            guard let record = try LocalAttemptRecord.filter(Column("status") == LocalAttemptRecord.running)
+            guard let record = try LocalAttemptRecord.filter(Column("status") == LocalAttemptStatus.running)
                 .order(Column("updatedAt").desc).fetchOne(db) else { return nil }
             return try record.interrupted()
         }
@@ -97,47 +97,40 @@ public final class TerminalStore: Sendable {
 
     public func interruptedAttempt(examNumber: String, candidateId: String) throws -> Interrupted? {
         try database.read { db in
-            try LocalAttemptRecord.filter(Column("status") == LocalAttemptRecord.running && Column("examNumber") == examNumber
+            try LocalAttemptRecord.filter(Column("status") == LocalAttemptStatus.running && Column("examNumber") == examNumber
                 && Column("candidateId") == candidateId).fetchOne(db)?.interrupted()
         }
     }
 
-    public func journalEntries(attemptId: String) throws -> [JournalEntry] {
-        try database.read { db in try JournalEntry.filter(Column("attemptId") == attemptId).order(Column("id")).fetchAll(db) }
-    }
-
-    /// The package of an attempt taken here (its surveillant hash lets the terminal check the code offline).
-    public func package(attemptId: String) throws -> ExamPackage? {
-        try database.read { db in
-            try LocalAttemptRecord.fetchOne(db, key: attemptId).flatMap { try? JSONDecoder().decode(ExamPackage.self, from: Data($0.package.utf8)) }
-        }
-    }
-
+    /// The package of the attempt taken here most recently (its session is the terminal's last one).
     public func latestPackage() throws -> ExamPackage? {
         try database.read { db in
-            try LocalAttemptRecord.order(Column("updatedAt").desc).fetchOne(db)
-                .flatMap { try? JSONDecoder().decode(ExamPackage.self, from: Data($0.package.utf8)) }
+            try LocalAttemptRecord.order(Column("updatedAt").desc).fetchOne(db)?.decodedPackage()
         }
     }
 }
 
 /// One line of the journal: what happened to an attempt, in order.
-public struct JournalEntry: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "journal"
-    public var id: Int64?
-    public var attemptId: String
-    public var event: String
-    public var questionIndex: Int?
-    public var selection: String?
-    public var at: Date
+struct JournalEntry: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "journal"
+    var id: Int64?
+    var attemptId: String
+    var event: String
+    var questionIndex: Int?
+    var selection: String?
+    var at: Date
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Whether an attempt taken here still runs (and can be resumed) or is over.
+enum LocalAttemptStatus: String, Codable, Sendable, DatabaseValueConvertible {
+    case running
+    case finished
 }
 
 struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "localAttempt"
-    static let running = "running"
-    static let finished = "finished"
     var attemptId: String
     var examNumber: String
     var candidateId: String
@@ -145,19 +138,22 @@ struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     var terminalId: String
     var package: String
     var snapshot: String?
-    var status: String
+    var status: LocalAttemptStatus
     var startedAt: Date
     var updatedAt: Date
 
     func decodedPackage() throws -> ExamPackage {
-        try JSONDecoder().decode(ExamPackage.self, from: Data(package.utf8))
+        try StoreError.decode(ExamPackage.self, from: package, table: Self.databaseTableName, id: attemptId, column: "package")
+    }
+
+    func decodedSnapshot() throws -> AttemptSnapshot? {
+        try snapshot.map { try StoreError.decode(AttemptSnapshot.self, from: $0, table: Self.databaseTableName, id: attemptId, column: "snapshot") }
     }
 
     func interrupted() throws -> TerminalStore.Interrupted {
         TerminalStore.Interrupted(
             attemptId: attemptId, examNumber: examNumber, candidateId: candidateId, candidateName: candidateName,
-            package: try decodedPackage(),
-            snapshot: snapshot.flatMap { try? JSONDecoder().decode(AttemptSnapshot.self, from: Data($0.utf8)) })
+            package: try decodedPackage(), snapshot: try decodedSnapshot())
     }
 
     /// The signed result of this attempt from its final snapshot.
@@ -243,6 +239,11 @@ enum TerminalSchema {
             }
         }
         PracticeHistorySchema.register(in: &migrator)
+        migrator.registerMigration("outbox-state-ids") { db in
+            // The first version stored display words as states.
+            try db.execute(sql: "UPDATE outbox SET state = 'pending' WHERE state = 'en attente'")
+            try db.execute(sql: "UPDATE outbox SET state = 'delivered' WHERE state = 'remis'")
+        }
         return migrator
     }
 }

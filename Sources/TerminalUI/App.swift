@@ -61,6 +61,12 @@ public struct TerminalApp: Sendable {
         return model.runningAttempt(at: now)
     }
 
+    /// True when the end screen of this attempt is on display (news of its delivery concern it).
+    public func showsEndScreen(of attemptId: String) -> Bool {
+        if case let .end(model) = screen { return model.sitting.grant.attemptId == attemptId }
+        return false
+    }
+
     /// `epreuve practice [--bank B] [--themes a,b]`: straight into practice, as far as the arguments go.
     public mutating func openPractice(profileName: String?, bank: String?, themes: [String], at now: MonotonicInstant) -> [AppEffect] {
         guard context.library != nil else { return [] }

@@ -237,8 +237,8 @@ public enum HostText {
     }
     public static let nothingToExport = "aucun résultat en attente d'envoi"
     public static let outboxEmpty = "Aucun résultat dans la file d'envoi."
-    public static func outboxLine(attempt: String, exam: String, candidate: String, tries: Int, error: String?, state: String) -> String {
-        "\(attempt)  épreuve \(exam)  candidat \(candidate)  essais \(tries)  erreur : \(error ?? "—")  état : \(state)"
+    public static func outboxLine(attempt: String, exam: String, candidate: String, tries: Int, error: String?, delivered: Bool) -> String {
+        "\(attempt)  épreuve \(exam)  candidat \(candidate)  essais \(tries)  erreur : \(error ?? "—")  état : \(delivered ? "remis" : "en attente")"
     }
     public static let noUndelivered = "Aucun résultat non remis : rien à exporter."
     public static func rescueFilesWritten(_ count: Int) -> String { "\(count) fichier(s) de secours écrit(s)." }

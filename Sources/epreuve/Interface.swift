@@ -1,11 +1,9 @@
 import ArgumentParser
-import Curses
 import ExamContent
 import ExamDelivery
 import ExamKit
 import ExamStore
 import Foundation
-import Synchronization
 import TerminalUI
 
 struct Interface: ParsableCommand {
@@ -22,21 +20,17 @@ struct Interface: ParsableCommand {
         let interfaceTheme = try screen.prepare()
         let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
-        let localCenter: Center?
-        let client: any CenterClient
         if let center {
             guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
             }
-            localCenter = nil
-            client = HTTPCenterClient(baseURL: url)
+            let environment = TerminalOptions.environment(store: store, client: HTTPCenterClient(baseURL: url), localCenter: nil)
+            try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
         } else {
             let local = try options.localCenter(catalog: catalog, location: location)
-            localCenter = local
-            client = LocalCenterClient(center: local)
+            let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local), localCenter: local)
+            try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
         }
-        let host = TerminalHost(store: store, client: client, center: localCenter, catalog: catalog, kiosk: screen.kiosk)
-        try host.run(theme: interfaceTheme)
     }
 }
 
@@ -76,48 +70,4 @@ struct ScreenOptions: ParsableArguments {
         return roots.map { $0.appendingPathComponent("Themes/\(name).yaml") }
             .first { FileManager.default.fileExists(atPath: $0.path) }
     }
-}
-
-/// CLOCK_MONOTONIC: deadlines do not move when the wall clock is set.
-struct SystemMonotonicClock: MonotonicClock {
-    func now() -> MonotonicInstant {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return MonotonicInstant(nanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
-    }
-}
-
-/// Set by SIGTERM, SIGHUP or SIGINT; the loop saves the attempt and restores the terminal.
-let stopSignal = Atomic<Int32>(0)
-
-func installStopHandlers() {
-    for signalNumber in [SIGTERM, SIGHUP, SIGINT] {
-        var action = sigaction()
-        #if os(Linux)
-        action.__sigaction_handler.sa_handler = { number in stopSignal.store(number, ordering: .relaxed) }
-        #else
-        action.__sigaction_u.__sa_handler = { number in stopSignal.store(number, ordering: .relaxed) }
-        #endif
-        sigemptyset(&action.sa_mask)
-        // No SA_RESTART: a blocking read returns at once and the loop sees the flag.
-        action.sa_flags = 0
-        sigaction(signalNumber, &action, nil)
-    }
-}
-
-/// Runs an async call from the synchronous event loop (the loop has nothing else to do meanwhile).
-func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-    let semaphore = DispatchSemaphore(value: 0)
-    let box = ResultBox<T>()
-    Task.detached {
-        box.value = await body()
-        semaphore.signal()
-    }
-    semaphore.wait()
-    return box.value!
-}
-
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    // Written once by the task before the semaphore is signalled, read after: no race.
-    var value: T?
 }

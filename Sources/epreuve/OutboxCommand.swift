@@ -24,7 +24,7 @@ struct OutboxCommand: ParsableCommand {
             }
             for entry in entries {
                 print(HostText.outboxLine(attempt: entry.attemptId, exam: entry.examNumber, candidate: entry.candidateId,
-                                          tries: entry.tries, error: entry.lastError, state: entry.state))
+                                          tries: entry.tries, error: entry.lastError, delivered: entry.state == .delivered))
             }
         }
     }

@@ -3,6 +3,7 @@ import ExamDelivery
 import ExamKit
 import ExamStore
 import Foundation
+import TerminalRuntime
 import TerminalUI
 
 /// `epreuve practice [--bank B] [--themes a,b] [--prenom P]`, or `--stats` for the history.
@@ -52,19 +53,19 @@ struct PracticeCommand: ParsableCommand {
 
         let interfaceTheme = try screen.prepare()
         let center = try options.localCenter(catalog: catalog, location: location)
-        let host = TerminalHost(store: store, client: LocalCenterClient(center: center), center: center, catalog: catalog, kiosk: screen.kiosk)
-        host.openPractice(profileName: profileName, bank: bankName, themes: themeIds)
-        try host.run(theme: interfaceTheme)
+        let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center), localCenter: center)
+        try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme,
+                                         practice: (profileName, bankName, themeIds))
     }
 
     private func printHistory(store: TerminalStore, catalog: Catalog) throws {
-        let entries: [PracticeHistoryEntry]
+        let entries: [PracticeResult]
         do { entries = try store.practiceHistory(profile: prenom) } catch { throw UserError("\(error)") }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "fr_FR_POSIX")
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         let lines = PracticeHistoryText.lines(
-            entries.map(PracticeResult.init), themeOrder: catalog.themes.map(\.id),
+            entries, themeOrder: catalog.themes.map(\.id),
             themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }),
             date: { $0.finishedAt.map(formatter.string(from:)) ?? "" })
         for line in lines { print(line) }

@@ -22,7 +22,7 @@ import Testing
         #expect(message.contains("injoignable"))
         let entry = try #require(try store.outboxEntry(attemptId: attemptId))
         #expect(entry.tries == 1)
-        #expect(entry.state == OutboxRecord.pending)
+        #expect(entry.state == .pending)
         #expect(entry.nextTryAt > Date())  // backed off
 
         let live = try await LiveCenter.start(center)
@@ -30,7 +30,7 @@ import Testing
         // Due only after the back-off: a restarted terminal picks the entry up from SQLite.
         try await Task.sleep(for: .milliseconds(1100))
         #expect(await submitter.deliverDue() == 0)
-        #expect(try store.outboxEntry(attemptId: attemptId)?.state == OutboxRecord.delivered)
+        #expect(try store.outboxEntry(attemptId: attemptId)?.state == .delivered)
         #expect(await submitter.deliverDue() == 0)
         #expect(try center.results().count == 1)
         await live.stop()

@@ -63,7 +63,9 @@ import Testing
         try tmux.keys("C-\\")
         try tmux.keys("Escape")
         try tmux.keys("q")
-        let screen = try tmux.screen()
+        // An answer after them shows they were read, in order, and did nothing.
+        try tmux.keys("a")
+        let screen = try await tmux.waitUntil("the answer after the kiosk keys") { $0.contains("(x) A") || $0.contains("[x] A") }
         #expect(!screen.contains("FIN DU PROGRAMME"))
         #expect(screen.contains("Question 1/4"))
         try tmux.resize(width: 120, height: 30)
@@ -121,10 +123,11 @@ import Testing
         try await tmux.logIn(number: setUp.number, code: "ZZZZ-ZZZZ")
         try await tmux.waitFor("Code d'accès incorrect.")
         for _ in 0..<4 {
-            try tmux.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+            // A wrong code empties the field: the code typed again shows, then goes once answered.
             try tmux.type("ZZZZ-ZZZZ")
+            try await tmux.waitFor("ZZZZ-ZZZZ")
             try tmux.keys("Enter")
-            try await Task.sleep(for: .milliseconds(200))
+            try await tmux.waitUntil("the answer to the login") { !$0.contains("ZZZZ-ZZZZ") && !$0.contains("Vérification") }
         }
         try await tmux.waitFor("Trop d'essais. Réessayez dans 60 s.")
     }

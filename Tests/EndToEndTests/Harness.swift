@@ -182,11 +182,11 @@ extension Tmux {
     func startExam() async throws {
         try await waitFor("Vérifiez votre identité")
         try keys("Enter")  // Commencer
-        for _ in 0..<8 {
-            let screen = try await waitUntil("the tutorial") { $0.contains("Suivant") || $0.contains("Démarrer") }
+        for page in 1...8 {
+            // Each page is read before Enter, so a key never lands on the page before.
+            let screen = try await waitFor("Présentation de l'épreuve (\(page)/")
             try keys("Enter")
             if screen.contains("Démarrer") { break }
-            try await Task.sleep(for: .milliseconds(100))
         }
         try await waitFor("c'est à vous")
         try keys("Enter")

@@ -6,12 +6,18 @@ import Testing
 @Suite struct NetworkEndToEndTests {
     /// `epreuve-center serve --port 0` in the background; the bound port is read from its first line.
     final class Server {
-        let process = Process()
+        let process: Process
         let port: Int
 
-        init(home: String) throws {
+        private init(process: Process, port: Int) {
+            self.process = process
+            self.port = port
+        }
+
+        static func start(home: String) async throws -> Server {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            let process = Process()
             process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
             process.arguments = ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"]
             process.standardOutput = try FileHandle(forWritingTo: output)
@@ -23,10 +29,14 @@ import Testing
                 let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
                 found = text.split(separator: "\n").first { $0.contains("http://127.0.0.1:") }
                     .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { Int($0) }
-                if found == nil { Thread.sleep(forTimeInterval: 0.05) }
+                if found == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
-            port = try #require(found, "the center did not start")
+            return Server(process: process, port: try #require(found, "the center did not start"))
         }
+
+        /// SIGSTOP: the center accepts connections (the kernel does) but never answers, until `resume`.
+        func freeze() { kill(process.processIdentifier, SIGSTOP) }
+        func resume() { kill(process.processIdentifier, SIGCONT) }
 
         func stop() {
             process.terminate()  // SIGTERM: graceful shutdown
@@ -36,7 +46,7 @@ import Testing
 
     @Test func centerDownAtTheEndThenRescueFileThenRestore() async throws {
         let setUp = try ExamSetUp()
-        let server = try Server(home: setUp.home)
+        let server = try await Server.start(home: setUp.home)
         let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("secours-\(UUID().uuidString)").path
         let terminalHome = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
         let tmux = try Tmux(command: "EPREUVE_RESCUE_DIR=\(rescue) \(Binaries.path("epreuve")) --home \(terminalHome) --content \(Binaries.fixtureContent) --center http://127.0.0.1:\(server.port)")
@@ -69,5 +79,50 @@ import Testing
         #expect(restored.stdout.contains("importé"))
         let sheet = try setUp.centerShow()
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
+    }
+
+    /// A center that never answers neither freezes the screen nor delays a stop: « Vérification… » is
+    /// drawn while the exam number is checked, and SIGTERM during a hung send ends the program at once
+    /// with the result kept in the outbox.
+    @Test func aFrozenCenterNeitherFreezesTheScreenNorDelaysSigterm() async throws {
+        let setUp = try ExamSetUp()
+        let server = try await Server.start(home: setUp.home)
+        defer {
+            server.resume()
+            server.stop()
+        }
+        let terminalHome = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
+        let tmux = try Tmux(command: "\(Binaries.path("epreuve")) --home \(terminalHome) --content \(Binaries.fixtureContent) --center http://127.0.0.1:\(server.port)")
+        try await tmux.waitFor("Passer une épreuve")
+        server.freeze()
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Numéro de l'épreuve")
+        try tmux.type(setUp.number)
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Vérification…")
+        server.resume()
+        try await tmux.waitFor("Code d'accès")
+        try tmux.type(try #require(setUp.codes["Lily"]))
+        try tmux.keys("Enter")
+        try await tmux.startExam()
+
+        // The surveillant ends the attempt while the center is frozen: the result's send hangs.
+        server.freeze()
+        try tmux.keys("F12")
+        try await tmux.waitFor("Code surveillant")
+        try tmux.type(setUp.surveillantCode)
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Terminer cette tentative")
+        try tmux.keys("Down", "Down", "Down", "Enter")
+        try await tmux.waitFor("Envoi du résultat…")
+        let pid = try #require(try tmux.programPid())
+        let sent = Date()
+        kill(pid, SIGTERM)
+        while kill(pid, 0) == 0, Date().timeIntervalSince(sent) < 5 { try await Task.sleep(for: .milliseconds(2)) }
+        let elapsed = Date().timeIntervalSince(sent)
+        #expect(elapsed < 0.2, "SIGTERM took \(Int(elapsed * 1000)) ms")
+        try await tmux.waitFor("FIN DU PROGRAMME 0")
+        let outbox = try Binaries.run("epreuve", ["outbox", "--home", terminalHome, "--content", Binaries.fixtureContent])
+        #expect(outbox.stdout.contains("état : en attente"))
     }
 }

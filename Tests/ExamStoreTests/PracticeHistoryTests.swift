@@ -10,10 +10,10 @@ import Testing
         return try TerminalStore(path: path, clock: clock)
     }
 
-    func entry(_ profile: String, mode: String = "entrainement", right: Int, of questions: Int, at offset: TimeInterval,
-               themes: [ThemeStat], passed: Bool? = nil) -> PracticeHistoryEntry {
-        PracticeHistoryEntry(profile: profile, mode: mode, bank: "ASSR1", questions: questions, right: right, durationMs: 61_000,
-                             passed: passed, finishedAt: StoreFixtures.start.addingTimeInterval(offset), themes: themes)
+    func entry(_ profile: String, mode: PracticeResult.Mode = .practice, right: Int, of questions: Int, at offset: TimeInterval,
+               themes: [ThemeStat], passed: Bool? = nil) -> PracticeResult {
+        PracticeResult(mode: mode, profileName: profile, bank: "ASSR1", questions: questions, right: right, durationMs: 61_000,
+                       passed: passed, themes: themes, finishedAt: StoreFixtures.start.addingTimeInterval(offset))
     }
 
     @Test func aFirstNameIsTypedOnceAndKeptAsFirstTyped() throws {
@@ -31,18 +31,18 @@ import Testing
         try store.recordPractice(entry("Lily", right: 3, of: 5, at: 60, themes: [
             ThemeStat(theme: "circulation", questions: 3, right: 3), ThemeStat(theme: "vitesse", questions: 2, right: 0)]))
         try store.recordPractice(entry("Chloé", right: 1, of: 1, at: 30, themes: [ThemeStat(theme: "vitesse", questions: 1, right: 1)]))
-        try store.recordPractice(entry("lily", mode: "autotest", right: 12, of: 20, at: 120,
+        try store.recordPractice(entry("lily", mode: .selfTest, right: 12, of: 20, at: 120,
                                        themes: [ThemeStat(theme: "circulation", questions: 20, right: 12)], passed: true))
         // The profile is created by its first result, under the name first typed.
         #expect(try store.practiceProfiles() == ["Lily", "Chloé"])
         let lily = try store.practiceHistory(profile: "LILY")
         #expect(lily.map(\.right) == [3, 12])
-        #expect(lily.map(\.profile) == ["Lily", "Lily"])
+        #expect(lily.map(\.profileName) == ["Lily", "Lily"])
         #expect(lily[0].themes == [ThemeStat(theme: "circulation", questions: 3, right: 3), ThemeStat(theme: "vitesse", questions: 2, right: 0)])
         #expect(lily[0].passed == nil && lily[1].passed == true)
-        #expect(lily[1].mode == "autotest")
+        #expect(lily[1].mode == .selfTest)
         #expect(lily[0].finishedAt == StoreFixtures.start.addingTimeInterval(60))
-        #expect(try store.practiceHistory().map(\.profile) == ["Chloé", "Lily", "Lily"])
+        #expect(try store.practiceHistory().map(\.profileName) == ["Chloé", "Lily", "Lily"])
     }
 
     @Test func theHistorySurvivesReopeningAndCoexistsWithTheJournal() throws {

@@ -1,0 +1,162 @@
+import ExamDelivery
+import ExamKit
+import ExamStore
+import Foundation
+import Synchronization
+import TerminalRuntime
+import TerminalUI
+import Testing
+
+/// Holds callers until opened: a center that does not answer.
+final class Gate: Sendable {
+    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let open = state.withLock { state -> Bool in
+                if state.open { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if open { continuation.resume() }
+        }
+    }
+
+    func open() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.open = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+}
+
+/// A center whose every route can answer, fail, or hang until the test lets it go.
+final class FakeCenter: CenterClient {
+    enum Behaviour: Sendable { case answer, fail, hang }
+
+    struct Calls: Sendable {
+        var lookUps = 0
+        var logins = 0
+        var submits = 0
+    }
+
+    let lookUpBehaviour: Mutex<Behaviour>
+    let loginBehaviour: Mutex<Behaviour>
+    let submitBehaviour: Mutex<Behaviour>
+    let calls = Mutex(Calls())
+    let gate = Gate()
+    let package: ExamPackage
+
+    init(lookUp: Behaviour = .answer, login: Behaviour = .answer, submit: Behaviour = .answer, package: ExamPackage = RuntimeFixture.package()) {
+        lookUpBehaviour = Mutex(lookUp)
+        loginBehaviour = Mutex(login)
+        submitBehaviour = Mutex(submit)
+        self.package = package
+    }
+
+    func setSubmit(_ behaviour: Behaviour) { submitBehaviour.withLock { $0 = behaviour } }
+
+    private func behave(_ behaviour: Behaviour) async throws(DeliveryError) {
+        switch behaviour {
+        case .answer: return
+        case .fail: throw DeliveryError("délai dépassé")
+        case .hang:
+            await gate.wait()
+            throw DeliveryError("délai dépassé")
+        }
+    }
+
+    func session(number: String) async throws(DeliveryError) -> SessionInfo? {
+        calls.withLock { $0.lookUps += 1 }
+        try await behave(lookUpBehaviour.withLock { $0 })
+        return number == package.session.number ? package.session : nil
+    }
+
+    func login(number: String, code: String, terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
+        calls.withLock { $0.logins += 1 }
+        try await behave(loginBehaviour.withLock { $0 })
+        return AccessCode.normalize(code) == "ABCD2345" ? .success(package) : .failure(.wrongCode)
+    }
+
+    func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal> {
+        calls.withLock { $0.submits += 1 }
+        try await behave(submitBehaviour.withLock { $0 })
+        return .success(.stored(score: 0, outOf: envelope.questions.count))
+    }
+}
+
+enum RuntimeFixture {
+    static func question(_ number: Int) -> Question {
+        Question(id: "q\(number)", theme: "vitesse", competence: "Adapter sa vitesse", prompt: "Question \(number) ?",
+                 choices: ["Oui.", "Non."], answer: [], explanation: "", expectsSeveralAnswers: false)
+    }
+
+    static func package(attemptId: String = "attempt-1", questions: Int = 2) -> ExamPackage {
+        ExamPackage(
+            attemptId: attemptId,
+            session: SessionInfo(number: "123456", name: "Essai", profileId: "ASSR1", profileTitle: "Attestation de test",
+                                 kind: .examen, state: .active, startsAt: Date(), endsAt: Date().addingTimeInterval(3600)),
+            candidateId: "c1", firstName: "Lily", lastName: "Alexandre", className: "5A", extraTime: false, bank: "assr1",
+            questions: (1...questions).map(question), timing: AttemptTiming(answerSeconds: 45), passMark: 1,
+            contentDigest: "d", resultKey: "clé", surveillantSalt: "sel", surveillantHash: SecretHash.hash("482193", salt: "sel"))
+    }
+
+    static func store() throws -> TerminalStore {
+        try TerminalStore(path: FileManager.default.temporaryDirectory
+            .appendingPathComponent("runtime-\(UUID().uuidString)/terminal.sqlite").path)
+    }
+
+    static func runtime(_ center: FakeCenter, store: TerminalStore? = nil, clock: ManualClock = ManualClock()) throws -> TerminalRuntime {
+        let environment = RuntimeEnvironment(store: try store ?? Self.store(), client: center, clock: clock,
+                                             wallClock: SystemWallClock(), terminalId: "poste-1")
+        let app = TerminalApp(configuration: AppConfiguration(defaultRescueDirectory: "/tmp/secours"))
+        return TerminalRuntime(app: app, environment: environment)
+    }
+}
+
+extension TerminalRuntime {
+    func press(_ keys: Key...) {
+        for key in keys { handle(key) }
+    }
+
+    func type(_ text: String) {
+        for character in text { handle(.character(character)) }
+    }
+
+    var screen: String { frame(width: 80, height: 24).text }
+
+    /// Takes the answers that arrive until `condition` holds on screen (5 s at most).
+    func waitForScreen(_ condition: (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for _ in 0..<500 {
+            receive()
+            if condition(screen) { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the screen never got there:\n\(screen)", sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+
+    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await waitForScreen({ $0.contains(text) }, sourceLocation: sourceLocation)
+    }
+
+    /// Home → number → code, answered by the center.
+    func logIn() async throws {
+        press(.enter)
+        type("123456")
+        press(.enter)
+        try await waitFor("Code d'accès")
+        type("abcd-2345")
+        press(.enter)
+    }
+
+    /// Identity → tutorial → « Commencer l'épreuve ».
+    func startExam() async throws {
+        try await waitFor("Vérifiez votre identité")
+        press(.enter)
+        for _ in 0..<4 { press(.enter) }
+        press(.enter)
+    }
+}
