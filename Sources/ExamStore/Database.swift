@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import GRDB
 
 /// Opens SQLite files the same way everywhere: WAL (a pool of readers, one writer), foreign keys,
@@ -6,7 +7,15 @@ import GRDB
 enum DatabaseOpener {
     static func open(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Answers, codes' hashes and keys: the folder and the file are the owner's alone; SQLite gives
+        // its -wal and -shm files the database file's permissions.
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let descriptor = Glibc.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            close(descriptor)
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

@@ -97,3 +97,18 @@ import Testing
         #expect(try store.undelivered().map(\.attemptId) == ["a"])
     }
 }
+
+@Suite struct StoreFilePermissionTests {
+    @Test func theHomeFolderAndTheStoreAreTheOwnersAlone() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("maison-\(UUID().uuidString)")
+        let store = try TerminalStore.open(home: home)
+        try store.beginAttempt(TerminalStoreTests.package, terminalId: "t")
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        #expect(try mode(home.path) == 0o700)
+        for file in ["terminal.sqlite", "terminal.sqlite-wal", "terminal.sqlite-shm"] {
+            #expect(try mode(home.appendingPathComponent(file).path) == 0o600, "\(file)")
+        }
+    }
+}
