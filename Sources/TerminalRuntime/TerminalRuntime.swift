@@ -128,7 +128,9 @@ public final class TerminalRuntime {
         for effect in effects {
             switch effect {
             case let .journal(attemptId, event, snapshot):
-                journal(attemptId: attemptId, event: event, snapshot: snapshot)
+                // Nothing after an entry that could not be written: no submission of a result the
+                // journal does not hold, and the screen stops before it shows the answer chosen.
+                guard journal(attemptId: attemptId, event: event, snapshot: snapshot) else { return }
             case let .lookUpExam(number):
                 let client = environment.client
                 background { mailbox in
@@ -192,16 +194,14 @@ public final class TerminalRuntime {
         }
     }
 
-    private func journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot) {
-        // Written before the next frame; a failure is retried once, then said on the surveillant line.
+    /// Written before the next frame. On failure the interface stops the exam; returns false.
+    private func journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot) -> Bool {
         do {
             try environment.store.journal(attemptId: attemptId, event: event, snapshot: snapshot)
+            return true
         } catch {
-            do {
-                try environment.store.journal(attemptId: attemptId, event: event, snapshot: snapshot)
-            } catch {
-                respond(.deliveryStatus("\(error)"))
-            }
+            respond(.journalFailed("\(error)"))
+            return false
         }
     }
 
@@ -209,7 +209,12 @@ public final class TerminalRuntime {
         let current = now
         lastSnapshotSave = current
         guard let (attemptId, snapshot) = app.runningAttempt(at: current) else { return }
-        try? environment.store.saveSnapshot(attemptId: attemptId, snapshot: snapshot)
+        do {
+            try environment.store.saveSnapshot(attemptId: attemptId, snapshot: snapshot)
+        } catch {
+            // A disk that cannot keep the time left cannot keep answers either.
+            respond(.journalFailed("\(error)"))
+        }
     }
 
     /// Runs work off the loop; its answer comes back through the mailbox.

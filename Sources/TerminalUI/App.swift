@@ -95,6 +95,9 @@ public struct TerminalApp: Sendable {
         case let .deliveryStatus(line):
             context.deliveryStatus = line
             return []
+        case let .journalFailed(detail):
+            stopOnStorageFailure(detail, at: now)
+            return []
         default:
             return update { model, context in model.handle(response, at: now, context: &context) }
         }
@@ -112,6 +115,19 @@ public struct TerminalApp: Sendable {
         if let next = step.next { screen = next }
         if let purpose = step.openPanel { openPanel(purpose: purpose) }
         return step.effects
+    }
+
+    /// The journal failed: an exam on screen (or just ended) stops with its time frozen.
+    private mutating func stopOnStorageFailure(_ detail: String, at now: MonotonicInstant) {
+        switch screen {
+        case let .question(model):
+            screen = .storageFailure(StorageFailureScreen(sitting: model.sitting, attempt: model.attempt, detail: detail, at: now))
+        case let .end(model):
+            screen = .storageFailure(StorageFailureScreen(sitting: model.sitting, attempt: model.attempt, detail: detail, at: now))
+        default:
+            break
+        }
+        if panel?.purpose == .rescue { panel = nil }
     }
 
     // MARK: What tests read

@@ -129,6 +129,8 @@ public enum HostResponse: Sendable {
     case rescueExported(Result<String, RescueFailure>)
     /// One line for the F12 « État de l'envoi » item.
     case deliveryStatus(String)
+    /// A journal entry could not be written (disk full, I/O error): the exam stops on this terminal.
+    case journalFailed(String)
 }
 
 public enum AppInput: Sendable {

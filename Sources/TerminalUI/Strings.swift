@@ -111,6 +111,14 @@ enum Strings {
     static let rescueFilesWritten = "Fichiers de secours écrits :"
     static let rescueNext = "Le surveillant importera ce fichier dans l'outil de l'établissement."
 
+    // MARK: Storage failure during an exam
+    static let storageFailed = "Enregistrement impossible sur ce poste. Faites appel au surveillant."
+    static func frozenAt(question: Int, of count: Int, remaining: String) -> String {
+        "Question \(question)/\(count) · temps arrêté à \(remaining)"
+    }
+    static let storageFailedKept = "Les réponses enregistrées jusqu'ici sont conservées : le surveillant peut faire reprendre l'épreuve sur un autre poste."
+    static let helpSurveillantOnly = "F12 : surveillant"
+
     // MARK: 9. Practice and 10. self-test
     static let practice = "M'entraîner"
     static let selfTest = "Me tester"

@@ -108,7 +108,7 @@ enum RuntimeFixture {
             .appendingPathComponent("runtime-\(UUID().uuidString)/terminal.sqlite").path)
     }
 
-    static func runtime(_ center: FakeCenter, store: TerminalStore? = nil, clock: ManualClock = ManualClock()) throws -> TerminalRuntime {
+    static func runtime(_ center: FakeCenter, store: (any TerminalStorage)? = nil, clock: ManualClock = ManualClock()) throws -> TerminalRuntime {
         let environment = RuntimeEnvironment(store: try store ?? Self.store(), client: center, clock: clock,
                                              wallClock: SystemWallClock(), terminalId: "poste-1")
         let app = TerminalApp(configuration: AppConfiguration(defaultRescueDirectory: "/tmp/secours"))
@@ -158,5 +158,42 @@ extension TerminalRuntime {
         press(.enter)
         for _ in 0..<4 { press(.enter) }
         press(.enter)
+    }
+}
+
+/// The real store, with a disk that fills up on demand.
+final class FillingStore: TerminalStorage {
+    let store: TerminalStore
+    let full = Mutex(false)
+
+    init(_ store: TerminalStore) { self.store = store }
+
+    private func check() throws {
+        if full.withLock({ $0 }) { throw StoreError("journal : disque plein, rien n'a été enregistré") }
+    }
+
+    func beginAttempt(_ package: ExamPackage, terminalId: String) throws { try store.beginAttempt(package, terminalId: terminalId) }
+    func journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot) throws {
+        try check()
+        try store.journal(attemptId: attemptId, event: event, snapshot: snapshot)
+    }
+    func saveSnapshot(attemptId: String, snapshot: AttemptSnapshot) throws {
+        try check()
+        try store.saveSnapshot(attemptId: attemptId, snapshot: snapshot)
+    }
+    func interruptedAttempt() throws -> TerminalStore.Interrupted? { try store.interruptedAttempt() }
+    func interruptedAttempt(examNumber: String, candidateId: String) throws -> TerminalStore.Interrupted? {
+        try store.interruptedAttempt(examNumber: examNumber, candidateId: candidateId)
+    }
+    func latestPackage() throws -> ExamPackage? { try store.latestPackage() }
+    func outbox() throws -> [OutboxRecord] { try store.outbox() }
+    func practiceProfiles() throws -> [String] { try store.practiceProfiles() }
+    func addPracticeProfile(_ name: String) throws -> String { try store.addPracticeProfile(name) }
+    func recordPractice(_ entry: PracticeResult) throws -> Int64 { try store.recordPractice(entry) }
+    func outboxEntry(attemptId: String) throws -> OutboxRecord? { try store.outboxEntry(attemptId: attemptId) }
+    func undelivered() throws -> [OutboxRecord] { try store.undelivered() }
+    func markDelivered(attemptId: String) throws { try store.markDelivered(attemptId: attemptId) }
+    func markFailed(attemptId: String, error: String, nextTryAt: Date) throws {
+        try store.markFailed(attemptId: attemptId, error: error, nextTryAt: nextTryAt)
     }
 }

@@ -186,3 +186,35 @@ func waitUntil(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sourc
     Issue.record("condition never held", sourceLocation: sourceLocation)
     throw CancellationError()
 }
+
+/// The journal never lies: an answer that cannot be written is never shown as chosen.
+@Suite struct JournalFailureTests {
+    @Test func aFullDiskStopsTheExamWithTheTimeFrozenAndNothingUnsavedShown() async throws {
+        let center = FakeCenter()
+        let real = try RuntimeFixture.store()
+        let store = FillingStore(real)
+        let clock = ManualClock()
+        let runtime = try RuntimeFixture.runtime(center, store: store, clock: clock)
+        try await runtime.logIn()
+        try await runtime.startExam()
+        try await runtime.waitFor("Question 1/2")
+        runtime.press(.character("a"))
+        #expect(runtime.screen.contains("(x) A"))
+        clock.advance(by: .seconds(10))
+        store.full.withLock { $0 = true }
+        runtime.press(.character("b"))
+        let screen = runtime.screen
+        #expect(screen.contains("Enregistrement impossible sur ce poste. Faites appel au surveillant."))
+        #expect(screen.contains("Question 1/2 · temps arrêté à 0:35"))
+        #expect(!screen.contains("(x) B"))
+        // The time no longer runs and nothing is submitted.
+        clock.advance(by: .seconds(120))
+        runtime.tick()
+        #expect(runtime.screen.contains("temps arrêté à 0:35"))
+        #expect(runtime.waitTimeout() == nil)
+        #expect(try real.outbox().isEmpty)
+        #expect(center.calls.withLock { $0.submits } == 0)
+        // What was written stays: the first answer, resumable elsewhere.
+        #expect(try real.interruptedAttempt()?.snapshot?.selections == [[0], []])
+    }
+}

@@ -381,6 +381,60 @@ import Testing
         """)
     }
 
+    @Test func endStorageFailure_80x24() {
+        expectGolden(.endStorageFailure, width: 80, height: 24, """
+
+          ASSR1 — Attestation scolaire de sécurité routière de premier niveau
+          ────────────────────────────────────────────────────────────────────────────
+
+          Enregistrement impossible sur ce poste. Faites appel au surveillant.
+
+          journal : disque plein, rien n'a été enregistré
+
+          Question 2/20 · temps arrêté à 0:33
+
+          Les réponses enregistrées jusqu'ici sont conservées : le surveillant peut
+          faire reprendre l'épreuve sur un autre poste.
+
+
+
+
+
+
+
+
+
+
+
+          F12 : surveillant
+        """)
+    }
+
+    @Test func endStorageFailure_60x20() {
+        expectGolden(.endStorageFailure, width: 60, height: 20, """
+
+          ASSR1 — Attestation scolaire de sécurité routière de pr…
+          ────────────────────────────────────────────────────────
+
+          Enregistrement impossible sur ce poste. Faites appel au
+          surveillant.
+
+          journal : disque plein, rien n'a été enregistré
+
+          Question 2/20 · temps arrêté à 0:33
+
+          Les réponses enregistrées jusqu'ici sont conservées : le
+          surveillant peut faire reprendre l'épreuve sur un autre
+          poste.
+
+
+
+
+
+          F12 : surveillant
+        """)
+    }
+
     @Test func endTrainingDelivered_80x24() {
         expectGolden(.endTrainingDelivered, width: 80, height: 24, """
 

@@ -13,6 +13,7 @@ enum Scenario: String, CaseIterable {
     case questionSingle, questionSeveralSelected, questionSituationReading, questionSituationAnswering
     case questionExtraTime, questionLong, questionUntimed
     case endSending, endDelivered, endFailedOnce, endFailedThrice, endRescueCode, endRescueDirectory, endRescueWritten
+    case endStorageFailure
     case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode
     case endTrainingDelivered
     case practiceProfile, practiceName, practiceThemes, practiceQuestion, practiceQuestionTimed
@@ -143,6 +144,12 @@ enum Scenario: String, CaseIterable {
             s.respond(.surveillantCodeChecked(self != .surveillantWrongCode))
             s.respond(.deliveryStatus("2 résultats en attente · dernier essai : 10:42 · centre injoignable"))
             if self == .surveillantDeliveryStatus { s.press(.down, .enter) }
+        case .endStorageFailure:
+            s.startExam()
+            s.advance(.seconds(57))  // question 2, 33 s left
+            s.press(.character("a"))
+            s.respond(.journalFailed("journal : disque plein, rien n'a été enregistré"))
+            s.advance(.seconds(20))  // the time stays frozen
         case .endTrainingDelivered:
             s = Session.trainingDone(timed: true)
             s.respond(.submission(.success(())))

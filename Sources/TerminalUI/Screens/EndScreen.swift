@@ -11,6 +11,7 @@ struct EndScreen: ScreenModel {
     enum Action: Sendable, Hashable { case retry, recover, leave, showCorrection }
 
     var sitting: Sitting
+    var attempt: Attempt
     /// Training sessions: statistics and correction once delivered.
     var review: Review?
     var delivery: Delivery = .sending
@@ -23,7 +24,7 @@ struct EndScreen: ScreenModel {
     /// The attempt is over: nothing left to resume here, the result goes to the center.
     static func enter(_ sitting: Sitting, attempt: Attempt, context: inout AppContext) -> Step {
         context.configuration.resumableAttempt = nil
-        let screen = EndScreen(sitting: sitting, review: trainingReview(sitting, attempt: attempt, context: context))
+        let screen = EndScreen(sitting: sitting, attempt: attempt, review: trainingReview(sitting, attempt: attempt, context: context))
         return .go(.end(screen), [.submitResult(attemptId: sitting.grant.attemptId)])
     }
 

@@ -12,6 +12,7 @@ indirect enum Screen: Sendable {
     case ready(ReadyScreen)
     case question(ExamQuestionScreen)
     case end(EndScreen)
+    case storageFailure(StorageFailureScreen)
     case practiceProfile(PracticeProfileScreen)
     case practiceName(PracticeNameScreen)
     case practiceBank(PracticeBankScreen)
@@ -30,6 +31,7 @@ indirect enum Screen: Sendable {
         case let .ready(model): model
         case let .question(model): model
         case let .end(model): model
+        case let .storageFailure(model): model
         case let .practiceProfile(model): model
         case let .practiceName(model): model
         case let .practiceBank(model): model
