@@ -32,10 +32,13 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
     public var finishedAt: String
     public var questions: [Answer]
     public var contentDigest: String
+    /// Set when the surveillant ended the attempt: the reason they gave.
+    public var stopReason: String?
     public var mac: String
 
     public init(attemptId: String, examNumber: String, candidateId: String, terminalId: String, bank: String,
-                extraTime: Bool, startedAt: Date, finishedAt: Date, questions: [Answer], contentDigest: String) {
+                extraTime: Bool, startedAt: Date, finishedAt: Date, questions: [Answer], contentDigest: String,
+                stopReason: String? = nil) {
         format = Self.formatName
         self.attemptId = attemptId
         self.examNumber = examNumber
@@ -47,6 +50,7 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
         self.finishedAt = Self.timestamp(finishedAt)
         self.questions = questions
         self.contentDigest = contentDigest
+        self.stopReason = stopReason
         mac = ""
     }
 
@@ -116,7 +120,7 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
 
         enum Keys: String, CodingKey {
             case format, attemptId, examNumber, candidateId, terminalId, bank, extraTime, startedAt, finishedAt,
-                 questions, contentDigest
+                 questions, contentDigest, stopReason
         }
 
         func encode(to encoder: Encoder) throws {
@@ -132,6 +136,7 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
             try container.encode(envelope.finishedAt, forKey: .finishedAt)
             try container.encode(envelope.questions, forKey: .questions)
             try container.encode(envelope.contentDigest, forKey: .contentDigest)
+            try container.encodeIfPresent(envelope.stopReason, forKey: .stopReason)
         }
     }
 }

@@ -31,7 +31,7 @@ public final class TerminalStore: Sendable {
                 try LocalAttemptRecord(
                     attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
                     candidateName: "\(package.firstName) \(package.lastName.uppercased())", terminalId: terminalId,
-                    package: packageJSON, snapshot: nil, status: .running, startedAt: now, updatedAt: now
+                    package: packageJSON, snapshot: nil, status: .running, stopReason: nil, startedAt: now, updatedAt: now
                 ).insert(db)
             }
         }
@@ -62,6 +62,15 @@ public final class TerminalStore: Sendable {
                     ).insert(db, onConflict: .ignore)
                 }
                 try attempt.update(db)
+            }
+        }
+    }
+
+    /// The surveillant ended the attempt: the reason goes with its result.
+    public func recordStop(attemptId: String, reason: String) throws {
+        try StoreError.wrap("journal") {
+            try database.write { db in
+                try db.execute(sql: "UPDATE localAttempt SET stopReason = ? WHERE attemptId = ?", arguments: [reason, attemptId])
             }
         }
     }
@@ -139,6 +148,8 @@ struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     var package: String
     var snapshot: String?
     var status: LocalAttemptStatus
+    /// Why the surveillant ended the attempt, when they did.
+    var stopReason: String?
     var startedAt: Date
     var updatedAt: Date
 
@@ -168,7 +179,7 @@ struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord
         return ResultEnvelope(
             attemptId: attemptId, examNumber: examNumber, candidateId: candidateId, terminalId: terminalId, bank: package.bank,
             extraTime: package.extraTime, startedAt: startedAt, finishedAt: finishedAt, questions: answers,
-            contentDigest: package.contentDigest
+            contentDigest: package.contentDigest, stopReason: stopReason
         ).signed(key: package.resultKey)
     }
 }
@@ -243,6 +254,9 @@ enum TerminalSchema {
             // The first version stored display words as states.
             try db.execute(sql: "UPDATE outbox SET state = 'pending' WHERE state = 'en attente'")
             try db.execute(sql: "UPDATE outbox SET state = 'delivered' WHERE state = 'remis'")
+        }
+        migrator.registerMigration("stop-reason") { db in
+            try db.alter(table: "localAttempt") { t in t.add(column: "stopReason", .text) }
         }
         return migrator
     }

@@ -131,6 +131,13 @@ public final class TerminalRuntime {
                 // Nothing after an entry that could not be written: no submission of a result the
                 // journal does not hold, and the screen stops before it shows the answer chosen.
                 guard journal(attemptId: attemptId, event: event, snapshot: snapshot) else { return }
+            case let .stopAttempt(attemptId, reason):
+                do {
+                    try environment.store.recordStop(attemptId: attemptId, reason: reason)
+                } catch {
+                    respond(.journalFailed("\(error)"))
+                    return
+                }
             case let .lookUpExam(number):
                 let client = environment.client
                 background { mailbox in

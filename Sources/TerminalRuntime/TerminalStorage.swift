@@ -10,6 +10,8 @@ public protocol TerminalStorage: OutboxStore {
     func beginAttempt(_ package: ExamPackage, terminalId: String) throws
     /// Durably, before the screen shows it; the event that finishes the attempt puts the result in the outbox.
     func journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot) throws
+    /// The surveillant's reason for ending an attempt, kept with its result.
+    func recordStop(attemptId: String, reason: String) throws
     /// The time left, without an event.
     func saveSnapshot(attemptId: String, snapshot: AttemptSnapshot) throws
     /// The attempt left running on this terminal, if any.

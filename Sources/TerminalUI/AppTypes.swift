@@ -106,6 +106,9 @@ public enum AppEffect: Sendable {
     case login(examNumber: String, code: String)
     /// Must be written durably by the host BEFORE the next render: every answer change and every move.
     case journal(attemptId: String, event: AttemptEvent, snapshot: AttemptSnapshot)
+    /// The surveillant ended the attempt for this reason: written before the journal entries that
+    /// finish it, so the result carries it.
+    case stopAttempt(attemptId: String, reason: String)
     /// The attempt is finished: the host builds the envelope from its journal and sends it.
     case submitResult(attemptId: String)
     /// The host answers `.surveillantCodeChecked`.

@@ -200,6 +200,12 @@ enum Strings {
     static let menuExport = "Exporter les fichiers de secours"
     static let menuEndAttempt = "Terminer cette tentative"
     static let menuQuit = "Quitter le programme"
+    static func confirmEnd(_ candidate: String) -> String { "Terminer la tentative de \(candidate) ?" }
+    static let confirmEndDetail = "Les réponses données jusqu'ici sont gardées ; le résultat sera marqué « Arrêtée par le surveillant » avec le motif."
+    static let reason = "Motif"
+    static let reasonMissing = "Indiquez le motif de l'arrêt."
+    static let helpConfirmEnd = "Entrée : terminer la tentative · Échap : annuler"
+    static let timerRunsUnderPanel = "Le temps de la question continue de s'écouler."
     static let noDeliveryStatus = "Aucune information sur l'envoi pour l'instant."
     static let helpPanelField = "Entrée : valider · Échap : fermer"
     static let helpPanelMenu = "↑ ↓ : choisir · Entrée : valider · Échap : fermer"

@@ -11,6 +11,8 @@ struct TextField: Sendable, Hashable {
         case directory
         /// A first name for a local practice profile.
         case firstName
+        /// A line of free text (why the surveillant ended an attempt).
+        case reason
     }
 
     var kind: Kind
@@ -28,6 +30,7 @@ struct TextField: Sendable, Hashable {
         case .surveillantCode: 6
         case .directory: 1024
         case .firstName: 30
+        case .reason: 200
         }
     }
 
@@ -38,6 +41,7 @@ struct TextField: Sendable, Hashable {
         case .accessCode: 12
         case .directory: 40
         case .firstName: 32
+        case .reason: 48
         }
     }
 
@@ -52,7 +56,7 @@ struct TextField: Sendable, Hashable {
         case .accessCode:
             guard character.isASCII, character.isLetter || character.isNumber || character == "-" else { return false }
             text.append(Character(character.uppercased()))
-        case .directory:
+        case .directory, .reason:
             guard !character.isNewline, character != "\t", !(character.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) else {
                 return false
             }

@@ -177,6 +177,10 @@ final class FillingStore: TerminalStorage {
         try check()
         try store.journal(attemptId: attemptId, event: event, snapshot: snapshot)
     }
+    func recordStop(attemptId: String, reason: String) throws {
+        try check()
+        try store.recordStop(attemptId: attemptId, reason: reason)
+    }
     func saveSnapshot(attemptId: String, snapshot: AttemptSnapshot) throws {
         try check()
         try store.saveSnapshot(attemptId: attemptId, snapshot: snapshot)

@@ -218,3 +218,25 @@ func waitUntil(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sourc
         #expect(try real.interruptedAttempt()?.snapshot?.selections == [[0], []])
     }
 }
+
+@Suite struct SurveillantStopTests {
+    @Test func theReasonOfAnAttemptEndedBySurveillantTravelsWithTheResult() async throws {
+        let center = FakeCenter()
+        let store = try RuntimeFixture.store()
+        let runtime = try RuntimeFixture.runtime(center, store: store)
+        try await runtime.logIn()
+        try await runtime.startExam()
+        try await runtime.waitFor("Question 1/2")
+        runtime.press(.character("a"), .function(12))
+        runtime.type("482193")
+        runtime.press(.enter)
+        try await runtime.waitFor("Terminer cette tentative")
+        runtime.press(.down, .down, .down, .enter)
+        runtime.type("Malaise du candidat")
+        runtime.press(.enter)
+        try await runtime.waitFor("Vos résultats sont bien enregistrés.")
+        let envelope = try #require(try store.outbox().first).decodedEnvelope()
+        #expect(envelope.stopReason == "Malaise du candidat")
+        #expect(envelope.questions.map(\.selected) == [["A"], []])
+    }
+}

@@ -150,15 +150,31 @@ import Testing
         #expect(s.app.isInExam)
     }
 
-    @Test func endingTheAttemptJournalsThenSubmits() {
+    @Test func endingTheAttemptAsksForAReasonThenJournalsItAndSubmits() {
         var s = menuSession()
         s.press(.character("b")) // digits only: ignored by the menu, not an answer
         s.advance(.seconds(3))
-        let effects = s.press(.down, .down, .down, .enter)
-        #expect(effects.count == 3)
-        #expect(effects[0].journalEvent == .questionClosed(index: 0, selection: [], timeUsed: .seconds(3)))
-        #expect(effects[1].journalEvent == .finished)
-        #expect(effects[2].isSubmit)
+        #expect(s.press(.down, .down, .down, .enter).isEmpty)
+        #expect(s.frame().text.contains("Terminer la tentative de Lily ALEXANDRE ?"))
+        // No reason, no end; Escape leaves the attempt running.
+        #expect(s.press(.enter).isEmpty)
+        #expect(s.frame().text.contains("Indiquez le motif de l'arrêt."))
+        s.press(.escape)
+        #expect(s.app.isInExam && s.app.panel == nil)
+
+        s.press(.function(12))
+        s.type("482193")
+        s.press(.enter)
+        s.respond(.surveillantCodeChecked(true))
+        s.press(.down, .down, .down, .enter)
+        s.type(" Malaise du candidat ")
+        let effects = s.press(.enter)
+        #expect(effects.count == 4)
+        guard case let .stopAttempt(attemptId, reason) = effects.first else { Issue.record("no stop"); return }
+        #expect(attemptId == "attempt-1" && reason == "Malaise du candidat")
+        #expect(effects[1].journalEvent == .questionClosed(index: 0, selection: [], timeUsed: .seconds(3)))
+        #expect(effects[2].journalEvent == .finished)
+        #expect(effects[3].isSubmit)
         #expect(!s.app.isInExam)
         #expect(s.frame().text.contains("L'épreuve est terminée"))
     }

@@ -12,16 +12,16 @@ import Testing
           Sur un hoverboard, l'utilisateur :
 
                                  UNE SEULE RÉPONSE EST ATTENDUE
-
-          › ( ) ┌─ Surveillant ────────────────────────────────────────────────┐
-            ( ) │                                                              │
+                ┌─ Surveillant ────────────────────────────────────────────────┐
+          › ( ) │                                                              │
             ( ) │ Code surveillant                                             │
-                │ [••••••  ]                                                   │
+            ( ) │ [••••••  ]                                                   │
+                │                                                              │
+                │ Le temps de la question continue de s'écouler.               │
                 │                                                              │
                 │ Entrée : valider · Échap : fermer                            │
                 │                                                              │
                 └──────────────────────────────────────────────────────────────┘
-
 
 
 
@@ -39,16 +39,16 @@ import Testing
           ────────────────────────────────────────────────────────
 
           Sur un hoverboard, l'utilisateur :
-
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ Code surveillant                                     │
           │ [••••••  ]                                           │
           │                                                      │
+          │ Le temps de la question continue de s'écouler.       │
+          │                                                      │
           │ Entrée : valider · Échap : fermer                    │
           │                                                      │
           └──────────────────────────────────────────────────────┘
-
 
 
 
@@ -64,19 +64,19 @@ import Testing
           ────────────────────────────────────────────────────────────────────────────
 
           Sur un hoverboard, l'utilisateur :
-
                 ┌─ Surveillant ────────────────────────────────────────────────┐
                 │                                                              │
-          › ( ) │ › Reprendre                                                  │
-            ( ) │   État de l'envoi                                            │
+                │ › Reprendre                                                  │
+          › ( ) │   État de l'envoi                                            │
             ( ) │   Exporter les fichiers de secours                           │
-                │   Terminer cette tentative                                   │
+            ( ) │   Terminer cette tentative                                   │
                 │   Quitter le programme                                       │
+                │                                                              │
+                │ Le temps de la question continue de s'écouler.               │
                 │                                                              │
                 │ ↑ ↓ : choisir · Entrée : valider · Échap : fermer            │
                 │                                                              │
                 └──────────────────────────────────────────────────────────────┘
-
 
 
 
@@ -91,7 +91,6 @@ import Testing
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
           Circulation · Savoir se déplacer dans des espaces appro…
           ────────────────────────────────────────────────────────
-
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ › Reprendre                                          │
@@ -100,10 +99,11 @@ import Testing
           │   Terminer cette tentative                           │
           │   Quitter le programme                               │
           │                                                      │
+          │ Le temps de la question continue de s'écouler.       │
+          │                                                      │
           │ ↑ ↓ : choisir · Entrée : valider · Échap : fermer    │
           │                                                      │
           └──────────────────────────────────────────────────────┘
-
 
 
           0:40 █████████████████████████████████████████████░░░░░░
@@ -119,17 +119,17 @@ import Testing
 
           Sur un hoverboard, l'utilisateur :
 
-                                 UNE SEULE RÉPONSE EST ATTENDUE
                 ┌─ Surveillant ────────────────────────────────────────────────┐
-          › ( ) │                                                              │
-            ( ) │ État de l'envoi                                              │
+                │                                                              │
+          › ( ) │ État de l'envoi                                              │
             ( ) │ 2 résultats en attente · dernier essai : 10:42 · centre      │
-                │ injoignable                                                  │
+            ( ) │ injoignable                                                  │
+                │                                                              │
+                │ Le temps de la question continue de s'écouler.               │
                 │                                                              │
                 │ Entrée ou Échap : fermer                                     │
                 │                                                              │
                 └──────────────────────────────────────────────────────────────┘
-
 
 
 
@@ -146,17 +146,17 @@ import Testing
           Circulation · Savoir se déplacer dans des espaces appro…
           ────────────────────────────────────────────────────────
 
-          Sur un hoverboard, l'utilisateur :
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ État de l'envoi                                      │
           │ 2 résultats en attente · dernier essai : 10:42 ·     │
           │ centre injoignable                                   │
           │                                                      │
+          │ Le temps de la question continue de s'écouler.       │
+          │                                                      │
           │ Entrée ou Échap : fermer                             │
           │                                                      │
           └──────────────────────────────────────────────────────┘
-
 
 
 
@@ -173,17 +173,17 @@ import Testing
 
           Sur un hoverboard, l'utilisateur :
 
-                                 UNE SEULE RÉPONSE EST ATTENDUE
                 ┌─ Surveillant ────────────────────────────────────────────────┐
-          › ( ) │                                                              │
-            ( ) │ Code surveillant                                             │
+                │                                                              │
+          › ( ) │ Code surveillant                                             │
             ( ) │ [        ]                                                   │
-                │ Code surveillant incorrect.                                  │
+            ( ) │ Code surveillant incorrect.                                  │
+                │                                                              │
+                │ Le temps de la question continue de s'écouler.               │
                 │                                                              │
                 │ Entrée : valider · Échap : fermer                            │
                 │                                                              │
                 └──────────────────────────────────────────────────────────────┘
-
 
 
 
@@ -200,12 +200,13 @@ import Testing
           Circulation · Savoir se déplacer dans des espaces appro…
           ────────────────────────────────────────────────────────
 
-          Sur un hoverboard, l'utilisateur :
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ Code surveillant                                     │
           │ [        ]                                           │
           │ Code surveillant incorrect.                          │
+          │                                                      │
+          │ Le temps de la question continue de s'écouler.       │
           │                                                      │
           │ Entrée : valider · Échap : fermer                    │
           │                                                      │
@@ -213,7 +214,60 @@ import Testing
 
 
 
+          0:40 █████████████████████████████████████████████░░░░░░
+          ███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/20
+        """)
+    }
 
+    @Test func surveillantConfirmEnd_80x24() {
+        expectGolden(.surveillantConfirmEnd, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…  Question 1/20
+          Circulation · Savoir se déplacer dans des espaces appropriés
+          ────────────────────────────────────────────────────────────────────────────
+
+          Sur un┌─ Surveillant ────────────────────────────────────────────────┐
+                │                                                              │
+                │ Terminer la tentative de Lily ALEXANDRE ?                    │
+                │                                                              │
+          › ( ) │ Les réponses données jusqu'ici sont gardées ; le résultat    │
+            ( ) │ sera marqué « Arrêtée par le surveillant » avec le motif.    │
+            ( ) │                                                              │
+                │ Motif                                                        │
+                │ [Malaise                                         ]           │
+                │                                                              │
+                │ Le temps de la question continue de s'écouler.               │
+                │                                                              │
+                │ Entrée : terminer la tentative · Échap : annuler             │
+                │                                                              │
+                └──────────────────────────────────────────────────────────────┘
+
+
+
+          0:40 ███████████████████████████████████████████████████████████████░░░░░░░░
+          ████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/20
+        """)
+    }
+
+    @Test func surveillantConfirmEnd_60x20() {
+        expectGolden(.surveillantConfirmEnd, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…  Question 1/20
+          Circulation · Savoir se déplacer dans des espaces appro…
+          ┌─ Surveillant ────────────────────────────────────────┐
+          │                                                      │
+          │ Terminer la tentative de Lily ALEXANDRE ?            │
+          │                                                      │
+          │ Les réponses données jusqu'ici sont gardées ; le     │
+          │ résultat sera marqué « Arrêtée par le surveillant »  │
+          │ avec le motif.                                       │
+          │                                                      │
+          │ Motif                                                │
+          │ [Malaise                                         ]   │
+          │                                                      │
+          │ Le temps de la question continue de s'écouler.       │
+          │                                                      │
+          │ Entrée : terminer la tentative · Échap : annuler     │
+          │                                                      │
+          └──────────────────────────────────────────────────────┘
           0:40 █████████████████████████████████████████████░░░░░░
           ███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/20
         """)

@@ -14,7 +14,7 @@ enum Scenario: String, CaseIterable {
     case questionExtraTime, questionLong, questionUntimed
     case endSending, endDelivered, endFailedOnce, endFailedThrice, endRescueCode, endRescueDirectory, endRescueWritten
     case endStorageFailure
-    case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode
+    case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode, surveillantConfirmEnd
     case endTrainingDelivered
     case practiceProfile, practiceName, practiceThemes, practiceQuestion, practiceQuestionTimed
     case practiceCorrect, practiceIncorrect, practiceLastCorrection, practiceStatistics
@@ -134,7 +134,7 @@ enum Scenario: String, CaseIterable {
                 s.respond(.rescueExported(.success("/media/cle/epreuve-secours/epreuve-123456-c42-1a2b3c4d.json")))
                 s.press(.enter)
             }
-        case .surveillantCode, .surveillantMenu, .surveillantDeliveryStatus, .surveillantWrongCode:
+        case .surveillantCode, .surveillantMenu, .surveillantDeliveryStatus, .surveillantWrongCode, .surveillantConfirmEnd:
             s.startExam()
             s.advance(.seconds(5))
             s.press(.function(12))
@@ -144,6 +144,10 @@ enum Scenario: String, CaseIterable {
             s.respond(.surveillantCodeChecked(self != .surveillantWrongCode))
             s.respond(.deliveryStatus("2 résultats en attente · dernier essai : 10:42 · centre injoignable"))
             if self == .surveillantDeliveryStatus { s.press(.down, .enter) }
+            if self == .surveillantConfirmEnd {
+                s.press(.down, .down, .down, .enter, .enter) // « Terminer cette tentative », then Enter without a reason
+                s.type("Malaise")
+            }
         case .endStorageFailure:
             s.startExam()
             s.advance(.seconds(57))  // question 2, 33 s left

@@ -58,10 +58,13 @@ struct ExamQuestionScreen: ScreenModel {
         return .none
     }
 
-    /// The proctor's « Terminer cette tentative »: keeps the answers given so far.
-    mutating func finish(at now: MonotonicInstant, context: inout AppContext) -> Step {
+    /// The proctor's « Terminer cette tentative »: keeps the answers given so far, and the reason
+    /// (recorded before the entries that end the attempt, so the result carries it).
+    mutating func finish(reason: String, at now: MonotonicInstant, context: inout AppContext) -> Step {
         let events = attempt.finish(at: now)
-        return record(events, at: now, context: &context)
+        guard !events.isEmpty else { return .none }
+        return Step.effects([.stopAttempt(attemptId: sitting.grant.attemptId, reason: reason)])
+            .then(record(events, at: now, context: &context))
     }
 
     /// One journal entry per attempt event, first, each with the snapshot after the events; then

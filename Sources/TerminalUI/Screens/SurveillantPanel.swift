@@ -15,6 +15,8 @@ struct SurveillantPanel: Sendable, Hashable {
         case menu
         case deliveryStatus
         case directory(TextField, error: String?)
+        /// « Terminer cette tentative »: a confirmation and the reason, kept with the result.
+        case confirmEnd(TextField, error: String?)
         case exporting
         case exported(String)
     }
@@ -83,8 +85,7 @@ extension TerminalApp {
                 case .export:
                     current.step = .directory(TextField(.directory, text: context.configuration.defaultRescueDirectory), error: nil)
                 case .endAttempt:
-                    panel = nil
-                    return finishAttempt(at: now)
+                    current.step = .confirmEnd(TextField(.reason), error: nil)
                 case .quit:
                     panel = nil
                     return [.quit]
@@ -104,6 +105,22 @@ extension TerminalApp {
                 let directory = field.text.isEmpty ? context.configuration.defaultRescueDirectory : field.text
                 current.step = .exporting
                 effects = [.exportRescue(directory: directory)]
+            default: break
+            }
+        case .confirmEnd(var field, _):
+            switch key {
+            case let .character(character): if field.type(character) { current.step = .confirmEnd(field, error: nil) }
+            case .backspace:
+                field.backspace()
+                current.step = .confirmEnd(field, error: nil)
+            case .enter:
+                let reason = field.text.trimmingSpaces
+                guard !reason.isEmpty else {
+                    current.step = .confirmEnd(field, error: Strings.reasonMissing)
+                    break
+                }
+                panel = nil
+                return finishAttempt(reason: reason, at: now)
             default: break
             }
         case .exporting:
@@ -148,69 +165,11 @@ extension TerminalApp {
         panel = current
     }
 
-    /// The proctor's « Terminer cette tentative » on the question screen.
-    private mutating func finishAttempt(at now: MonotonicInstant) -> [AppEffect] {
+    /// The proctor's « Terminer cette tentative » on the question screen, with its reason.
+    private mutating func finishAttempt(reason: String, at now: MonotonicInstant) -> [AppEffect] {
         guard case var .question(question) = screen else { return [] }
-        let step = question.finish(at: now, context: &context)
+        let step = question.finish(reason: reason, at: now, context: &context)
         screen = question.screen
         return apply(step)
-    }
-
-    func renderPanel(_ panel: SurveillantPanel, into frame: inout Frame) {
-        let width = min(64, frame.width - 4)
-        let inner = width - 4
-        var lines: [(text: String, role: ThemeRole)] = []
-        var fieldToDraw: (field: TextField, line: Int)?
-        var help = Strings.helpPanelField
-        var menuFocus: Int?
-        func paragraph(_ text: String, _ role: ThemeRole) {
-            lines += TextLayout.wrap(text, width: inner).map { ($0, role) }
-        }
-        switch panel.step {
-        case let .code(field, error, checking):
-            lines.append((Strings.surveillantCode, .text))
-            fieldToDraw = (field, lines.count)
-            lines.append(("", .text))
-            if checking { lines.append((Strings.checking, .muted)) } else if let error { paragraph(error, .incorrect) }
-        case .menu:
-            menuFocus = lines.count
-            lines += panelMenu.map { ($0.label, .choice) }
-            help = Strings.helpPanelMenu
-        case .deliveryStatus:
-            lines.append((Strings.menuDeliveryStatus, .title))
-            paragraph(context.deliveryStatus ?? Strings.noDeliveryStatus, .text)
-            help = Strings.helpPanelClose
-        case let .directory(field, error):
-            lines.append((Strings.directory, .text))
-            fieldToDraw = (field, lines.count)
-            lines.append(("", .text))
-            if let error { paragraph(error, .incorrect) }
-            help = Strings.directoryHint
-        case .exporting:
-            lines.append((Strings.exporting, .muted))
-        case let .exported(path):
-            lines.append((panel.purpose == .rescue ? Strings.rescueWritten : Strings.rescueFilesWritten, .correct))
-            paragraph(path, .correct)
-            help = Strings.helpPanelClose
-        }
-        lines.append(("", .text))
-        paragraph(help, .muted)
-
-        let height = lines.count + 4
-        let x = (frame.width - width) / 2
-        let y = max(0, (frame.height - height) / 2)
-        frame.drawBox(x: x, y: y, width: width, height: height, title: Strings.surveillantTitle)
-        for (index, line) in lines.enumerated() {
-            frame.put(line.text, x: x + 2, y: y + 2 + index, role: line.role)
-        }
-        if let start = menuFocus {
-            let labels = panelMenu.map(\.label)
-            frame.fill(x: x + 2, y: y + 2 + start, width: inner, height: labels.count, role: .text)
-            frame.drawMenu(labels, focus: panel.focus, x: x + 2, y: y + 2 + start, width: inner)
-        }
-        if let (field, line) = fieldToDraw {
-            frame.drawField(field, x: x + 2, y: y + 2 + line, active: panel.step != .exporting)
-            if case .code(_, _, true) = panel.step { frame.cursor = nil }
-        }
     }
 }
