@@ -54,9 +54,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "CTextWidth"),
         .target(
             name: "TerminalUI",
-            dependencies: ["ExamKit", "Yams"]
+            dependencies: ["ExamKit", "Yams", "CTextWidth"]
         ),
         .target(
             name: "Curses",

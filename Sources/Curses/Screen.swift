@@ -89,7 +89,10 @@ public final class CursesScreen {
                 var end = x
                 var characters: [wchar_t] = []
                 while end < min(row.count, columns), row[end].role == role {
-                    characters += row[end].character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                    // The terminal moves two columns for a wide character: its continuation cell is not sent.
+                    if !row[end].isContinuation {
+                        characters += row[end].character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                    }
                     end += 1
                 }
                 wattr_set(window, attributes[role] ?? epreuve_a_normal(), pairs[role] ?? 0, nil)
@@ -138,6 +141,7 @@ public final class CursesScreen {
         if status == epreuve_key_code_yes() { return Self.functionKey(Int32(bitPattern: code)) }
         switch code {
         case 0x03: return .controlC
+        case 0x13: return .controlS
         case 0x1A: return .controlZ
         case 0x1C: return .controlBackslash
         case 27: return .escape

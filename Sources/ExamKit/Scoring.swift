@@ -67,8 +67,8 @@ public struct ThemeStat: Sendable, Hashable {
         table(outcomes: cards.lazy.flatMap(\.outcomes), themeOrder: themeOrder)
     }
 
-    /// The weakest themes, worst first (ties by display order), below `threshold` percent.
-    public static func weakest(_ stats: [ThemeStat], limit: Int = 2, threshold: Int = 100) -> [ThemeStat] {
+    /// The themes to work on: every theme below `threshold` percent, worst first (ties by display order).
+    public static func weakest(_ stats: [ThemeStat], limit: Int = .max, threshold: Int = 50) -> [ThemeStat] {
         Array(stats.enumerated()
             .filter { $0.element.questions > 0 && $0.element.percent < threshold }
             .sorted { ($0.element.percent, $0.offset) < ($1.element.percent, $1.offset) }

@@ -77,7 +77,7 @@ public struct TerminalApp: Sendable {
 
     private mutating func handleKey(_ key: Key, at now: MonotonicInstant) -> [AppEffect] {
         if panel != nil { return handlePanelKey(key, at: now) }
-        if key == .function(12) {
+        if key.opensSurveillantPanel {
             openPanel(purpose: .menu)
             return []
         }

@@ -11,7 +11,7 @@ extension TerminalApp {
         frame.cursor = nil
         guard frame.width >= minimumWidth, frame.height >= minimumHeight else {
             let text = TextLayout.truncate(Strings.enlargeWindow, width: frame.width)
-            frame.put(text, x: TextLayout.centered(text.count, in: frame.width), y: frame.height / 2, role: .title)
+            frame.put(text, x: TextLayout.centered(TextWidth.of(text), in: frame.width), y: frame.height / 2, role: .title)
             return
         }
         screen.model.render(into: &frame, Column(frame: frame), context: context, at: now)

@@ -48,7 +48,7 @@ extension Frame {
             let focused = index == focus
             let label = focused ? "[ \(text) ]" : "  \(text)  "
             put(label, x: column, y: y, role: focused ? .choiceFocus : .choice)
-            column += label.count + 2
+            column += TextWidth.of(label) + 2
         }
     }
 
@@ -56,7 +56,7 @@ extension Frame {
     mutating func drawMenu(_ labels: [String], focus: Int, x: Int, y: Int, width: Int) {
         for (index, label) in labels.enumerated() {
             let focused = index == focus
-            if focused { fill(x: x, y: y + index, width: min(width, label.count + 4), height: 1, role: .choiceFocus) }
+            if focused { fill(x: x, y: y + index, width: min(width, TextWidth.of(label) + 4), height: 1, role: .choiceFocus) }
             put((focused ? "› " : "  ") + label, x: x, y: y + index, role: focused ? .choiceFocus : .choice)
         }
     }
@@ -68,7 +68,7 @@ extension Frame {
         fill(x: x + 1, y: y, width: field.width, height: 1, role: .choiceFocus)
         put(shown, x: x + 1, y: y, role: .choiceFocus)
         put("]", x: x + 1 + field.width, y: y, role: .text)
-        if active { cursor = (x + 1 + shown.count, y) }
+        if active { cursor = (x + 1 + TextWidth.of(shown), y) }
     }
 
     /// A box with a single-line border; the inside is cleared.
@@ -89,7 +89,7 @@ extension Frame {
         let role: ThemeRole = severalAnswers ? .bannerMultiple : .bannerSingle
         let label = severalAnswers ? Strings.severalAnswers : Strings.singleAnswer
         fill(x: x, y: y, width: width, height: 1, role: role)
-        put(TextLayout.truncate(label, width: width), x: TextLayout.centered(label.count, in: width, from: x), y: y, role: role)
+        put(TextLayout.truncate(label, width: width), x: TextLayout.centered(TextWidth.of(label), in: width, from: x), y: y, role: role)
     }
 
     /// "0:38 ████░░░" in the timer colour, urgent in the last 10 seconds.
@@ -111,7 +111,7 @@ extension Frame {
 extension Frame {
     /// Rows the buttons need: one when they fit side by side, else one each.
     static func buttonRows(_ labels: [String], width: Int) -> Int {
-        let total = labels.reduce(0) { $0 + $1.count + 6 } - 2
+        let total = labels.reduce(0) { $0 + TextWidth.of($1) + 6 } - 2
         return total <= width ? 1 : labels.count
     }
 

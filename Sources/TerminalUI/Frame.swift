@@ -15,14 +15,22 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case muted
 }
 
-/// One character position on the screen. Every character used is single-width.
+/// One character position on the screen. A wide character (two cells) sits in its first cell; the
+/// second is a continuation, drawn by the terminal as part of the first.
 public struct Cell: Sendable, Hashable {
     public var character: Character
     public var role: ThemeRole
+    public var isContinuation = false
 
     public init(character: Character = " ", role: ThemeRole = .text) {
         self.character = character
         self.role = role
+    }
+
+    static func continuation(_ role: ThemeRole) -> Cell {
+        var cell = Cell(character: " ", role: role)
+        cell.isContinuation = true
+        return cell
     }
 }
 
@@ -51,23 +59,42 @@ public struct Frame: Sendable {
         x >= 0 && y >= 0 && x < width && y < height
     }
 
-    /// Writes text on one row from `x`; whatever falls outside the grid is dropped.
+    /// Writes text on one row from `x`, each character over as many cells as it takes; whatever falls
+    /// outside the grid is dropped (a wide character with one cell left becomes a blank).
     public mutating func put(_ text: String, x: Int, y: Int, role: ThemeRole) {
         guard y >= 0, y < height else { return }
         var column = x
         for character in text {
             if character == "\n" { break }
             if column >= width { break }
-            if column >= 0 { cells[y * width + column] = Cell(character: character, role: role) }
-            column += 1
+            let cellWidth = TextWidth.of(character)
+            if column >= 0 {
+                if cellWidth == 2, column + 1 < width {
+                    set(Cell(character: character, role: role), x: column, y: y)
+                    set(.continuation(role), x: column + 1, y: y)
+                } else {
+                    set(Cell(character: cellWidth == 2 ? " " : character, role: role), x: column, y: y)
+                }
+            }
+            column += cellWidth
         }
+    }
+
+    /// One cell, never leaving half of a wide character behind.
+    private mutating func set(_ cell: Cell, x: Int, y: Int) {
+        let index = y * width + x
+        if cells[index].isContinuation, !cell.isContinuation, x > 0 { cells[index - 1] = Cell(character: " ", role: cells[index - 1].role) }
+        if !cell.isContinuation, x + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(character: " ", role: cells[index + 1].role)
+        }
+        cells[index] = cell
     }
 
     /// Paints a rectangle with blanks of one role (banners, bars, boxes).
     public mutating func fill(x: Int, y: Int, width: Int, height: Int, role: ThemeRole) {
         for row in max(0, y)..<max(max(0, y), min(self.height, y + height)) {
             for column in max(0, x)..<max(max(0, x), min(self.width, x + width)) {
-                cells[row * self.width + column] = Cell(character: " ", role: role)
+                set(Cell(character: " ", role: role), x: column, y: row)
             }
         }
     }
@@ -75,7 +102,7 @@ public struct Frame: Sendable {
     /// The rows as one string; trailing spaces of each row are trimmed (the golden text of tests).
     public var text: String {
         (0..<height).map { row in
-            var line = String(cells[(row * width)..<(row * width + width)].map(\.character))
+            var line = String(cells[(row * width)..<(row * width + width)].filter { !$0.isContinuation }.map(\.character))
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n")

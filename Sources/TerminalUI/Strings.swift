@@ -25,8 +25,8 @@ enum Strings {
     // MARK: 1. Home
     static let takeExam = "Passer une épreuve"
     static let resumeExam = "Reprendre l'épreuve"
-    static func resumableDetail(examNumber: String, candidate: String) -> String {
-        "Épreuve \(examNumber) interrompue — \(candidate)"
+    static func resumableDetail(examNumber: String) -> String {
+        "Épreuve \(examNumber) interrompue sur ce poste : le candidat reprend avec son code d'accès."
     }
 
     // MARK: 2. Exam number
@@ -41,10 +41,11 @@ enum Strings {
     static let accessCode = "Code d'accès"
     static let accessCodeHint = "Saisissez le code d'accès remis par le surveillant (XXXX-XXXX)."
     static func examNumberLine(_ number: String) -> String { "Épreuve n° \(number)" }
-    static func resumingFor(_ candidate: String) -> String { "Reprise de l'épreuve de \(candidate)." }
+    static let resuming = "Reprise d'une épreuve interrompue sur ce poste."
     static let accessCodeEmpty = "Saisissez votre code d'accès."
     static let accessCodeWrong = "Code d'accès incorrect."
     static func accessCodeLocked(seconds: Int) -> String { "Trop d'essais. Réessayez dans \(seconds) s." }
+    static let accessCodeUnlocked = "Vous pouvez réessayer."
     static let alreadyTaken = "Vous avez déjà passé cette épreuve."
 
     // MARK: 4. Identity
@@ -84,6 +85,8 @@ enum Strings {
     static let tutorialKeyArrows = "↑ ↓ : se déplacer parmi les réponses"
     static let tutorialKeySpace = "Espace : cocher ou décocher la réponse sélectionnée"
     static let tutorialKeyEnter = "Entrée : question suivante"
+    static let tutorialKeySituation = "S : relire toute la situation"
+    static let tutorialKeySurveillant = "F12 ou Ctrl+S : réservé au surveillant"
 
     // MARK: 6. Ready
     static func yourTurn(_ firstName: String) -> String { "\(firstName), c'est à vous" }
@@ -95,6 +98,10 @@ enum Strings {
     static let singleAnswer = "UNE SEULE RÉPONSE EST ATTENDUE"
     static let severalAnswers = "PLUSIEURS RÉPONSES SONT ATTENDUES"
     static let readingSituation = "Lecture de la situation…"
+    static let situationFolded = "… S : lire toute la situation"
+    static let backToChoices = "S : revenir aux réponses · ↑ ↓ : faire défiler"
+    static let moreAbove = "↑ …"
+    static let moreBelow = "↓ …"
     static let nextQuestionKey = "Entrée : question suivante"
 
     // MARK: 8. End
@@ -165,6 +172,7 @@ enum Strings {
     static let rightColumn = "Bonnes"
     static func toReview(_ labels: [String]) -> String { "À retravailler : \(labels.joined(separator: ", "))" }
     static let nothingToReview = "Aucun thème à retravailler : tout est juste."
+    static let nothingBelowHalf = "Aucun thème sous 50 % de réussite."
     static let nothingCorrected = "Aucune question n'a été corrigée."
     static let showCorrection = "Voir la correction"
     static let backToStatistics = "Retour aux statistiques"
@@ -173,6 +181,9 @@ enum Strings {
         "Question \(number)/\(count) · \(theme) · \(right ? correct : incorrect)"
     }
     static let correctionLegend = "✓ : réponse attendue · [x] : votre réponse"
+    static func correctionPosition(first: Int, last: Int, of count: Int) -> String {
+        first == last ? "Question \(first) sur \(count)" : "Questions \(first) à \(last) sur \(count)"
+    }
     static let helpCorrectionScroll = "↑ ↓ Espace : défiler · Entrée : retour aux statistiques"
 
     // MARK: Practice history (`epreuve practice --stats`)

@@ -76,6 +76,9 @@ struct TextField: Sendable, Hashable {
     var shown: String {
         let visible = kind == .surveillantCode ? String(repeating: "•", count: text.count) : text
         let room = width - 1 // keeps a cell for the cursor
-        return visible.count > room ? "…" + String(visible.suffix(room - 1)) : visible
+        guard TextWidth.of(visible) > room else { return visible }
+        var tail = Substring(visible)
+        while TextWidth.of(tail) > room - 1 { tail = tail.dropFirst() }
+        return "…" + tail
     }
 }

@@ -24,6 +24,8 @@ struct TutorialPage: Sendable, Hashable {
         var keys: [Line] = [.paragraph(Strings.tutorialKeys), .paragraph("  " + Strings.tutorialKeyLetters),
                             .paragraph("  " + Strings.tutorialKeyArrows), .paragraph("  " + Strings.tutorialKeySpace)]
         if !grant.timing.timed { keys.append(.paragraph("  " + Strings.tutorialKeyEnter)) }
+        if grant.questions.contains(where: { $0.situation != nil }) { keys.append(.paragraph("  " + Strings.tutorialKeySituation)) }
+        keys.append(.paragraph("  " + Strings.tutorialKeySurveillant))
         return [
             TutorialPage(heading: Strings.tutorialCourseTitle, lines: [
                 .paragraph(Strings.tutorialQuestionCount(count)), .blank,

@@ -41,7 +41,11 @@ import Testing
         #expect(group.map(\.questions) == [4, 4, 4])
         #expect(group.map(\.right) == [4, 3, 2])
         #expect(group.map(\.percent) == [100, 75, 50])
-        #expect(ThemeStat.weakest(group).map(\.theme) == ["passagers", "vitesse"])
+        // Every theme under 50 %, worst first: none in the group, two for the first card.
+        #expect(ThemeStat.weakest(group).isEmpty)
+        let weak = [ThemeStat(theme: "circulation", questions: 4, right: 1), ThemeStat(theme: "vitesse", questions: 3, right: 0),
+                    ThemeStat(theme: "passagers", questions: 2, right: 1), ThemeStat(theme: "equipements", questions: 5, right: 2)]
+        #expect(ThemeStat.weakest(weak).map(\.theme) == ["vitesse", "circulation", "equipements"])
     }
 }
 

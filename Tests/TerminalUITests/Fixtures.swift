@@ -38,6 +38,32 @@ enum Fixture {
                   "Je klaxonne pour signaler ma présence et je passe le premier sans ralentir."],
         answer: [], explanation: "", expectsSeveralAnswers: true)
 
+    /// A situation written in a YAML block (hard line breaks), longer than a small screen, with a speed
+    /// that must stay with its unit.
+    static let longSituation = Question(
+        id: "q-long-situation", theme: "vitesse", competence: "Adapter sa vitesse aux conditions de circulation",
+        situation: """
+            Tu roules à vélo sur une route de campagne un soir d'automne. Il commence à pleuvoir et la nuit
+            tombe vite. Un panneau indique que la vitesse est limitée à 50 km/h à l'entrée du village, où
+            des enfants sortent de l'école.
+
+            Devant toi, un tracteur ralentit pour tourner à gauche dans un chemin. Derrière toi, une
+            voiture te suit de près : son conducteur semble pressé. Le bord de la route est boueux et
+            glissant à cause de la pluie.
+            """,
+        situationSeconds: 10,
+        prompt: "Dans cette situation, que dois-tu faire ?",
+        choices: ["Je ralentis et je garde mes distances avec le tracteur.", "Je double le tracteur par la droite, sur le bord boueux.",
+                  "J'allume mon éclairage et je reste bien visible."],
+        answer: [], explanation: "", expectsSeveralAnswers: true)
+
+    /// Wide (two-cell) and combining characters.
+    static let wide = Question(
+        id: "q-wide", theme: "circulation", competence: "Lire des panneaux 道路標識",
+        prompt: "Que signifie le panneau « 止まれ » (arrêt) qu'un touriste japonais a photographié ?",
+        choices: ["Il faut s'arrêter : c'est l'équivalent du panneau STOP (止).", "Cafe\u{301} ouvert.", "Rien 🚲."],
+        answer: [], explanation: "", expectsSeveralAnswers: false)
+
     /// Twenty questions: single, several, with situation, then singles.
     static var twenty: [Question] {
         [single, several, withSituation] + (4...20).map { number in

@@ -226,7 +226,7 @@ import Testing
           ────────────────────────────────────────────────────────────────────────────
 
           Épreuve n° 123456
-          Reprise de l'épreuve de Lily ALEXANDRE.
+          Reprise d'une épreuve interrompue sur ce poste.
 
           Code d'accès
           Saisissez le code d'accès remis par le surveillant (XXXX-XXXX).
@@ -255,7 +255,7 @@ import Testing
           ────────────────────────────────────────────────────────
 
           Épreuve n° 123456
-          Reprise de l'épreuve de Lily ALEXANDRE.
+          Reprise d'une épreuve interrompue sur ce poste.
 
           Code d'accès
           Saisissez le code d'accès remis par le surveillant

@@ -68,8 +68,8 @@ import Testing
             M'entraîner
             Me tester
 
-          Épreuve 123456 interrompue — Lily ALEXANDRE
-
+          Épreuve 123456 interrompue sur ce poste : le candidat reprend avec son code
+          d'accès.
 
 
 
@@ -97,8 +97,8 @@ import Testing
             M'entraîner
             Me tester
 
-          Épreuve 123456 interrompue — Lily ALEXANDRE
-
+          Épreuve 123456 interrompue sur ce poste : le candidat
+          reprend avec son code d'accès.
 
 
 

@@ -449,7 +449,7 @@ import Testing
           Passagers                       0/1    0 %  ░░░░░░░░░░░░░░░░░░░░
           Vitesse                         3/3  100 %  ████████████████████
 
-          À retravailler : Passagers, Circulation
+          À retravailler : Passagers
 
 
 
@@ -478,7 +478,7 @@ import Testing
           Passagers           0/1    0 %  ░░░░░░░░░░░░░░░░░░░░
           Vitesse             3/3  100 %  ████████████████████
 
-          À retravailler : Passagers, Circulation
+          À retravailler : Passagers
 
 
 

@@ -35,7 +35,8 @@ import Testing
     @Test func questionSingle_60x20() {
         expectGolden(.questionSingle, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ────────────────────────────────────────────────────────
 
           Sur un hoverboard, l'utilisateur :
@@ -45,7 +46,6 @@ import Testing
           › ( ) A  a le droit de circuler sur le trottoir.
             ( ) B  n'a pas le droit de circuler sur le trottoir.
             ( ) C  doit porter un casque.
-
 
 
 
@@ -251,7 +251,8 @@ import Testing
     @Test func questionExtraTime_60x20() {
         expectGolden(.questionExtraTime, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ────────────────────────────────────────────────────────
 
           Sur un hoverboard, l'utilisateur :
@@ -261,7 +262,6 @@ import Testing
           › ( ) A  a le droit de circuler sur le trottoir.
             ( ) B  n'a pas le droit de circuler sur le trottoir.
             ( ) C  doit porter un casque.
-
 
 
 
@@ -359,7 +359,8 @@ import Testing
     @Test func questionUntimed_60x20() {
         expectGolden(.questionUntimed, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ────────────────────────────────────────────────────────
 
           Sur un hoverboard, l'utilisateur :
@@ -375,9 +376,278 @@ import Testing
 
 
 
-
           Entrée : question suivante
           ███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/20
+        """)
+    }
+
+    @Test func questionSituationFolded_80x24() {
+        expectGolden(.questionSituationFolded, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…   Question 1/2
+          Vitesse · Adapter sa vitesse aux conditions de circulation
+          ────────────────────────────────────────────────────────────────────────────
+
+          Tu roules à vélo sur une route de campagne un soir d'automne. Il commence à
+          pleuvoir et la nuit tombe vite. Un panneau indique que la vitesse est
+          limitée à 50 km/h à l'entrée du village, où des enfants sortent de l'école.
+
+          Devant toi, un tracteur ralentit pour tourner à gauche dans un chemin.
+          Derrière toi, une voiture te suit de près : son conducteur semble pressé. Le
+          bord de la route est boueux et glissant à cause de la pluie.
+
+          Dans cette situation, que dois-tu faire ?
+
+                               PLUSIEURS RÉPONSES SONT ATTENDUES
+
+            [ ] A  Je ralentis et je garde mes distances avec le tracteur.
+            [ ] B  Je double le tracteur par la droite, sur le bord boueux.
+          › [x] C  J'allume mon éclairage et je reste bien visible.
+
+
+
+          0:44 █████████████████████████████████████████████████████████████████████░░
+          ████████████████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionSituationFolded_60x20() {
+        expectGolden(.questionSituationFolded, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…   Question 1/2
+          Vitesse · Adapter sa vitesse aux conditions de
+          circulation
+          ────────────────────────────────────────────────────────
+
+          Tu roules à vélo sur une route de campagne un soir
+          … S : lire toute la situation
+
+          Dans cette situation, que dois-tu faire ?
+
+                     PLUSIEURS RÉPONSES SONT ATTENDUES
+
+            [ ] A  Je ralentis et je garde mes distances avec le
+                   tracteur.
+            [ ] B  Je double le tracteur par la droite, sur le
+                   bord boueux.
+          › [x] C  J'allume mon éclairage et je reste bien
+                   visible.
+          0:44 ██████████████████████████████████████████████████░
+          ██████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionSituationReread_80x24() {
+        expectGolden(.questionSituationReread, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…   Question 1/2
+          Vitesse · Adapter sa vitesse aux conditions de circulation
+          ────────────────────────────────────────────────────────────────────────────
+          Tu roules à vélo sur une route de campagne un soir d'automne. Il commence à
+          pleuvoir et la nuit tombe vite. Un panneau indique que la vitesse est
+          limitée à 50 km/h à l'entrée du village, où des enfants sortent de l'école.
+
+          Devant toi, un tracteur ralentit pour tourner à gauche dans un chemin.
+          Derrière toi, une voiture te suit de près : son conducteur semble pressé. Le
+          bord de la route est boueux et glissant à cause de la pluie.
+
+
+
+
+
+
+
+
+
+
+
+          S : revenir aux réponses · ↑ ↓ : faire défiler
+          0:44 █████████████████████████████████████████████████████████████████████░░
+          ████████████████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionSituationReread_60x20() {
+        expectGolden(.questionSituationReread, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…   Question 1/2
+          Vitesse · Adapter sa vitesse aux conditions de
+          circulation
+          ────────────────────────────────────────────────────────
+          Tu roules à vélo sur une route de campagne un soir
+          d'automne. Il commence à pleuvoir et la nuit tombe vite.
+          Un panneau indique que la vitesse est limitée à 50 km/h
+          à l'entrée du village, où des enfants sortent de
+          l'école.
+
+          Devant toi, un tracteur ralentit pour tourner à gauche
+          dans un chemin. Derrière toi, une voiture te suit de
+          près : son conducteur semble pressé. Le bord de la route
+          est boueux et glissant à cause de la pluie.
+
+
+
+          S : revenir aux réponses · ↑ ↓ : faire défiler
+          0:44 ██████████████████████████████████████████████████░
+          ██████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionSituationScrolled_80x24() {
+        expectGolden(.questionSituationScrolled, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…   Question 1/2
+          Vitesse · Adapter sa vitesse aux conditions de circulation
+          ────────────────────────────────────────────────────────────────────────────
+
+          Tu roules à vélo sur une route de campagne un soir d'automne. Il commence à
+          pleuvoir et la nuit tombe vite. Un panneau indique que la vitesse est
+          limitée à 50 km/h à l'entrée du village, où des enfants sortent de l'école.
+
+          Devant toi, un tracteur ralentit pour tourner à gauche dans un chemin.
+          Derrière toi, une voiture te suit de près : son conducteur semble pressé. Le
+          bord de la route est boueux et glissant à cause de la pluie.
+
+
+
+
+
+
+
+
+
+
+
+          Lecture de la situation… 0:08
+          ████████████████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionSituationScrolled_60x20() {
+        expectGolden(.questionSituationScrolled, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…   Question 1/2
+          Vitesse · Adapter sa vitesse aux conditions de
+          circulation
+          ────────────────────────────────────────────────────────
+
+          Tu roules à vélo sur une route de campagne un soir
+          d'automne. Il commence à pleuvoir et la nuit tombe vite.
+          Un panneau indique que la vitesse est limitée à 50 km/h
+          à l'entrée du village, où des enfants sortent de
+          l'école.
+
+          Devant toi, un tracteur ralentit pour tourner à gauche
+          dans un chemin. Derrière toi, une voiture te suit de
+          près : son conducteur semble pressé. Le bord de la route
+          est boueux et glissant à cause de la pluie.
+
+
+
+          Lecture de la situation… 0:08
+          ██████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionChoicesScrolled_80x24() {
+        expectGolden(.questionChoicesScrolled, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…   Question 1/2
+          Circulation · Connaître les règles de priorité
+          ────────────────────────────────────────────────────────────────────────────
+
+          À l'approche d'une intersection sans signalisation particulière, alors qu'un
+          cycliste arrive par la droite et qu'un piéton s'apprête à traverser sur le
+          passage protégé, que dois-tu faire ?
+
+                               PLUSIEURS RÉPONSES SONT ATTENDUES
+
+            [ ] A  Je laisse passer le cycliste qui vient de la droite car il est
+                   prioritaire à cette intersection.
+            [ ] B  Je m'arrête pour laisser traverser le piéton qui est engagé ou
+                   manifeste l'intention de traverser.
+            [ ] C  Je klaxonne pour signaler ma présence et je passe le premier sans
+                   ralentir.
+            [ ] D  Je laisse passer le cycliste qui vient de la droite car il est
+                   prioritaire à cette intersection.
+          › [x] E  Je m'arrête pour laisser traverser le piéton qui est engagé ou
+                   manifeste l'intention de traverser.
+            [ ] F  Je klaxonne pour signaler ma présence et je passe le premier sans
+                   ralentir.
+          0:45 ███████████████████████████████████████████████████████████████████████
+          ████████████████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionChoicesScrolled_60x20() {
+        expectGolden(.questionChoicesScrolled, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…   Question 1/2
+          Circulation · Connaître les règles de priorité
+          ────────────────────────────────────────────────────────
+          À l'approche d'une intersection sans signalisation
+          particulière, alors qu'un cycliste arrive par la droite
+          et qu'un piéton s'apprête à traverser sur le passage
+          protégé, que dois-tu faire ?
+                     PLUSIEURS RÉPONSES SONT ATTENDUES
+          ↑ …
+            [ ] C  Je klaxonne pour signaler ma présence et je
+                   passe le premier sans ralentir.
+            [ ] D  Je laisse passer le cycliste qui vient de la
+                   droite car il est prioritaire à cette
+                   intersection.
+          › [x] E  Je m'arrête pour laisser traverser le piéton
+                   qui est engagé ou manifeste l'intention de
+                   traverser.
+          ↓ …
+          0:45 ███████████████████████████████████████████████████
+          ██████████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/2
+        """)
+    }
+
+    @Test func questionWide_80x24() {
+        expectGolden(.questionWide, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…   Question 1/1
+          Circulation · Lire des panneaux 道路標識
+          ────────────────────────────────────────────────────────────────────────────
+
+          Que signifie le panneau « 止まれ » (arrêt) qu'un touriste japonais a
+          photographié ?
+
+                                 UNE SEULE RÉPONSE EST ATTENDUE
+
+          › (x) A  Il faut s'arrêter : c'est l'équivalent du panneau STOP (止).
+            ( ) B  Café ouvert.
+            ( ) C  Rien 🚲.
+
+
+
+
+
+
+
+
+
+
+          0:45 ███████████████████████████████████████████████████████████████████████
+          ████████████████████████████████████████████████████████████████████████ 1/1
+        """)
+    }
+
+    @Test func questionWide_60x20() {
+        expectGolden(.questionWide, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…   Question 1/1
+          Circulation · Lire des panneaux 道路標識
+          ────────────────────────────────────────────────────────
+
+          Que signifie le panneau « 止まれ » (arrêt) qu'un
+          touriste japonais a photographié ?
+
+                       UNE SEULE RÉPONSE EST ATTENDUE
+
+          › (x) A  Il faut s'arrêter : c'est l'équivalent du
+                   panneau STOP (止).
+            ( ) B  Café ouvert.
+            ( ) C  Rien 🚲.
+
+
+
+
+
+          0:45 ███████████████████████████████████████████████████
+          ████████████████████████████████████████████████████ 1/1
         """)
     }
 

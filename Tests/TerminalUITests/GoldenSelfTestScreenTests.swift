@@ -170,7 +170,7 @@ import Testing
 
           Correction — Me tester — Lily · ASSR1
           ────────────────────────────────────────────────────────────────────────────
-          ✓ : réponse attendue · [x] : votre réponse                             17/31
+          ✓ : réponse attendue · [x] : votre réponse
           Question 1/4 · Circulation · Correct
           Question circulation 1 ?
             ( ) A  Première réponse.
@@ -189,7 +189,7 @@ import Testing
 
           Question 3/4 · Vitesse · Incorrect
 
-          [ Retour aux statistiques ]
+          [ Retour aux statistiques ]                          Questions 1 à 3 sur 4 ↓
           ↑ ↓ Espace : défiler · Entrée : retour aux statistiques
         """)
     }
@@ -199,7 +199,7 @@ import Testing
 
           Correction — Me tester — Lily · ASSR1
           ────────────────────────────────────────────────────────
-          ✓ : réponse attendue · [x] : votre réponse         13/31
+          ✓ : réponse attendue · [x] : votre réponse
           Question 1/4 · Circulation · Correct
           Question circulation 1 ?
             ( ) A  Première réponse.
@@ -214,7 +214,7 @@ import Testing
           ✓ (x) B  Deuxième réponse.
             ( ) C  Troisième réponse.
 
-          [ Retour aux statistiques ]
+          [ Retour aux statistiques ]      Questions 1 à 2 sur 4 ↓
           ↑ ↓ Espace : défiler · Entrée : retour aux statistiques
         """)
     }
@@ -224,7 +224,7 @@ import Testing
 
           Correction — Me tester — Lily · ASSR1
           ────────────────────────────────────────────────────────────────────────────
-          ✓ : réponse attendue · [x] : votre réponse                             29/31
+          ✓ : réponse attendue · [x] : votre réponse
             ( ) C  Troisième réponse.
           Réponse attendue : B
           Explication de la question circulation 4.
@@ -243,7 +243,7 @@ import Testing
           ✓ (x) B  Deuxième réponse.
             ( ) C  Troisième réponse.
 
-          [ Retour aux statistiques ]
+          [ Retour aux statistiques ]                          Questions 2 à 4 sur 4 ↓
           ↑ ↓ Espace : défiler · Entrée : retour aux statistiques
         """)
     }
@@ -253,7 +253,7 @@ import Testing
 
           Correction — Me tester — Lily · ASSR1
           ────────────────────────────────────────────────────────
-          ✓ : réponse attendue · [x] : votre réponse         25/31
+          ✓ : réponse attendue · [x] : votre réponse
             ( ) C  Troisième réponse.
           Réponse attendue : B
           Explication de la question circulation 4.
@@ -268,7 +268,7 @@ import Testing
 
           Question 4/4 · Passagers · Correct
 
-          [ Retour aux statistiques ]
+          [ Retour aux statistiques ]      Questions 2 à 4 sur 4 ↓
           ↑ ↓ Espace : défiler · Entrée : retour aux statistiques
         """)
     }

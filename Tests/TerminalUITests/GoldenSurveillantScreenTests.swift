@@ -35,10 +35,10 @@ import Testing
     @Test func surveillantCode_60x20() {
         expectGolden(.surveillantCode, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ────────────────────────────────────────────────────────
 
-          Sur un hoverboard, l'utilisateur :
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ Code surveillant                                     │
@@ -89,8 +89,8 @@ import Testing
     @Test func surveillantMenu_60x20() {
         expectGolden(.surveillantMenu, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
-          ────────────────────────────────────────────────────────
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ › Reprendre                                          │
@@ -143,9 +143,9 @@ import Testing
     @Test func surveillantDeliveryStatus_60x20() {
         expectGolden(.surveillantDeliveryStatus, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ────────────────────────────────────────────────────────
-
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ État de l'envoi                                      │
@@ -197,9 +197,9 @@ import Testing
     @Test func surveillantWrongCode_60x20() {
         expectGolden(.surveillantWrongCode, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
           ────────────────────────────────────────────────────────
-
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ Code surveillant                                     │
@@ -251,7 +251,7 @@ import Testing
     @Test func surveillantConfirmEnd_60x20() {
         expectGolden(.surveillantConfirmEnd, width: 60, height: 20, """
           ASSR1 — Attestation scolaire de sécurité…  Question 1/20
-          Circulation · Savoir se déplacer dans des espaces appro…
+          Circulation · Savoir se déplacer dans des espaces
           ┌─ Surveillant ────────────────────────────────────────┐
           │                                                      │
           │ Terminer la tentative de Lily ALEXANDRE ?            │

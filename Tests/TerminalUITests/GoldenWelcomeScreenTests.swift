@@ -154,8 +154,8 @@ import Testing
           Tous les candidats ont les mêmes questions, mais pas
           dans le même ordre.
 
-          Certaines questions commencent par une situation à lire
-          ; la question et les réponses s'affichent ensuite.
+          Certaines questions commencent par une situation à
+          lire ; la question et les réponses s'affichent ensuite.
 
 
 
@@ -344,8 +344,8 @@ import Testing
           A à F : choisir une réponse
           ↑ ↓ : se déplacer parmi les réponses
           Espace : cocher ou décocher la réponse sélectionnée
-
-
+          S : relire toute la situation
+          F12 ou Ctrl+S : réservé au surveillant
 
 
 
@@ -373,7 +373,7 @@ import Testing
           A à F : choisir une réponse
           ↑ ↓ : se déplacer parmi les réponses
           Espace : cocher ou décocher la réponse sélectionnée
-
+          S : relire toute la situation
 
             Précédent    [ Démarrer ]
 

@@ -25,7 +25,7 @@ import Testing
         let circulation = lines.firstIndex { $0.contains("Circulation") && $0.contains("11/21") }
         let passagers = lines.firstIndex { $0.contains("Passagers") && $0.contains("0/1") }
         #expect(circulation != nil && passagers != nil && circulation! < passagers!)
-        #expect(text.contains("À retravailler : Passagers, Vitesse"))
+        #expect(text.contains("À retravailler : Passagers\n"))  // Vitesse is at 50 %, not under
         #expect(text.contains("Chloé — 1 séance\n"))
         #expect(PracticeHistoryText.lines([], themeOrder: [], themeLabels: [:], date: { _ in "" })
             == ["Aucune séance d'entraînement enregistrée."])

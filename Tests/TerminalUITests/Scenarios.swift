@@ -12,6 +12,7 @@ enum Scenario: String, CaseIterable {
     case ready
     case questionSingle, questionSeveralSelected, questionSituationReading, questionSituationAnswering
     case questionExtraTime, questionLong, questionUntimed
+    case questionSituationFolded, questionSituationReread, questionSituationScrolled, questionChoicesScrolled, questionWide
     case endSending, endDelivered, endFailedOnce, endFailedThrice, endRescueCode, endRescueDirectory, endRescueWritten
     case endStorageFailure
     case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode, surveillantConfirmEnd
@@ -100,6 +101,25 @@ enum Scenario: String, CaseIterable {
         case .questionLong:
             s.startExam(Fixture.grant(questions: [Fixture.long, Fixture.single]))
             s.press(.character("b"))
+        case .questionSituationFolded, .questionSituationReread, .questionSituationScrolled:
+            s.startExam(Fixture.grant(questions: [Fixture.longSituation, Fixture.single]))
+            if self == .questionSituationScrolled {
+                s.press(.down, .down, .down)  // the situation scrolls while it is read
+                s.advance(.seconds(2))
+                break
+            }
+            s.advance(.seconds(11))
+            s.press(.character("c"))
+            if self == .questionSituationReread { s.press(.character("s"), .down) }
+        case .questionChoicesScrolled:
+            let long = Fixture.long
+            let longer = Question(id: long.id, theme: long.theme, competence: long.competence, prompt: long.prompt,
+                                  choices: long.choices + long.choices, answer: [], explanation: "", expectsSeveralAnswers: true)
+            s.startExam(Fixture.grant(questions: [longer, Fixture.single]))
+            s.press(.down, .down, .down, .down, .character(" "))
+        case .questionWide:
+            s.startExam(Fixture.grant(questions: [Fixture.wide]))
+            s.press(.character("a"))
         case .questionUntimed:
             s.startExam(Fixture.grant(timed: false))
             s.press(.character("a"))

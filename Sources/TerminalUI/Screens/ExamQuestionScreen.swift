@@ -5,7 +5,7 @@ import ExamKit
 struct ExamQuestionScreen: ScreenModel {
     var sitting: Sitting
     var attempt: Attempt
-    var choiceFocus = 0
+    var cursor = QuestionCursor()
 
     var screen: Screen { .question(self) }
 
@@ -37,18 +37,14 @@ struct ExamQuestionScreen: ScreenModel {
     /// Question keys. Anything else (Ctrl-C, Ctrl-Z, Ctrl-\, Esc, q…) does nothing.
     mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
         guard let question = attempt.currentQuestion else { return .none }
-        let choiceCount = question.choices.count
+        if cursor.handle(key, attempt: attempt, context: context) { return .none }
         switch key {
         case let .character(character):
-            let index = character == " " ? choiceFocus : ChoiceLetter.index(of: character)
-            guard let index, index < choiceCount else { return .none }
-            choiceFocus = index
+            let index = character == " " ? cursor.choice : ChoiceLetter.index(of: character)
+            guard let index, index < question.choices.count else { return .none }
+            cursor.choice = index
             guard let event = attempt.choose(index, at: now) else { return .none }
             return record([event], at: now, context: &context)
-        case .up:
-            choiceFocus = max(0, choiceFocus - 1)
-        case .down:
-            choiceFocus = min(choiceCount - 1, choiceFocus + 1)
         case .enter:
             let events = attempt.validate(at: now)
             return record(events, at: now, context: &context)
@@ -75,7 +71,7 @@ struct ExamQuestionScreen: ScreenModel {
         let journal = events.map { AppEffect.journal(attemptId: sitting.grant.attemptId, event: $0, snapshot: snapshot) }
         for event in events {
             switch event {
-            case .answeringStarted, .situationStarted: choiceFocus = 0
+            case .answeringStarted, .situationStarted: cursor = QuestionCursor()
             default: break
             }
         }
@@ -84,7 +80,7 @@ struct ExamQuestionScreen: ScreenModel {
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
-        QuestionView(attempt: attempt, choiceFocus: choiceFocus, title: sitting.grant.examTitle, position: attempt.index + 1,
+        QuestionView(attempt: attempt, cursor: cursor, title: sitting.grant.examTitle, position: attempt.index + 1,
                      count: attempt.questions.count, untimedHint: Strings.nextQuestionKey)
             .draw(into: &frame, column, context: context, at: now)
     }

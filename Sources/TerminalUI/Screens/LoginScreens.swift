@@ -52,7 +52,7 @@ struct HomeScreen: ScreenModel {
         let labels = buttonLabels(context: context)
         frame.drawMenu(labels, focus: focus, x: column.left, y: 4, width: column.width)
         if let resumable = context.configuration.resumableAttempt {
-            let detail = Strings.resumableDetail(examNumber: resumable.examNumber, candidate: resumable.candidateName)
+            let detail = Strings.resumableDetail(examNumber: resumable.examNumber)
             frame.drawParagraph(detail, x: column.left, y: 5 + labels.count, width: column.width, role: .muted)
         }
         frame.drawHelp(Strings.helpMenu, in: column)
@@ -161,6 +161,8 @@ struct ExamNumberScreen: ScreenModel {
 struct AccessCodeScreen: ScreenModel {
     var exam: ExamInfo
     var form = FieldForm(field: TextField(.accessCode))
+    /// Too many wrong codes: no new try before this instant; the wait counts down on screen.
+    var lockedUntil: MonotonicInstant?
 
     var screen: Screen { .accessCode(self) }
 
@@ -179,10 +181,12 @@ struct AccessCodeScreen: ScreenModel {
         }
         switch pressed {
         case 0?:
+            if let lockedUntil, lockedUntil > now { return .none }
             guard !form.field.text.isEmpty else {
                 form.message = Strings.accessCodeEmpty
                 return .none
             }
+            lockedUntil = nil
             form.waiting = true
             form.message = nil
             return .effects([.login(examNumber: exam.number, code: form.field.text)])
@@ -203,7 +207,8 @@ struct AccessCodeScreen: ScreenModel {
             form.message = Strings.accessCodeWrong
             form.field = TextField(.accessCode)
         case let .failure(.locked(seconds)):
-            form.message = Strings.accessCodeLocked(seconds: seconds)
+            lockedUntil = now + .seconds(seconds)
+            form.message = nil
             form.field = TextField(.accessCode)
         case .failure(.alreadyTaken): form.message = Strings.alreadyTaken
         case let .failure(.notActive(reason)): form.message = reason
@@ -212,18 +217,31 @@ struct AccessCodeScreen: ScreenModel {
         return .none
     }
 
+    /// The next whole second of the lock's countdown.
+    func nextWakeUp(at now: MonotonicInstant) -> MonotonicInstant? {
+        guard let lockedUntil, lockedUntil > now else { return nil }
+        let shown = Int64((lockedUntil - now).secondsRoundedUp)
+        return MonotonicInstant(nanoseconds: lockedUntil.nanoseconds - (shown - 1) * 1_000_000_000)
+    }
+
+    /// The lock's countdown, or that a new try is possible; else the form's own message.
+    private func message(at now: MonotonicInstant) -> String? {
+        guard let lockedUntil, form.message == nil, !form.waiting else { return form.message }
+        return lockedUntil > now ? Strings.accessCodeLocked(seconds: (lockedUntil - now).secondsRoundedUp) : Strings.accessCodeUnlocked
+    }
+
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
         frame.drawHeader(exam.title, in: column)
         var y = 4
         frame.put(Strings.examNumberLine(exam.number), x: column.left, y: y, role: .muted)
         if let resumable = context.configuration.resumableAttempt, resumable.examNumber == exam.number {
-            y = frame.drawParagraph(Strings.resumingFor(resumable.candidateName), x: column.left, y: y + 1,
-                                    width: column.width, role: .muted) - 1
+            // The candidate is named only once logged in: the screen is shared by the room.
+            y = frame.drawParagraph(Strings.resuming, x: column.left, y: y + 1, width: column.width, role: .muted) - 1
         }
         y += 2
         frame.put(Strings.accessCode, x: column.left, y: y, role: .text)
         y = frame.drawParagraph(Strings.accessCodeHint, x: column.left, y: y + 1, width: column.width, role: .muted)
-        frame.drawFieldBlock(form.field, waiting: form.waiting, message: form.message, buttons: buttonLabels(context: context),
+        frame.drawFieldBlock(form.field, waiting: form.waiting, message: message(at: now), buttons: buttonLabels(context: context),
                              focus: form.focus, column: column, y: y + 1)
     }
 }

@@ -5,7 +5,7 @@ struct PracticeQuestionScreen: ScreenModel {
     enum Action: Sendable, Hashable { case next, end }
 
     var run: PracticeRun
-    var choiceFocus = 0
+    var cursor = QuestionCursor()
     /// The focused button under a correction.
     var focus = 0
 
@@ -28,7 +28,7 @@ struct PracticeQuestionScreen: ScreenModel {
     mutating func tick(at now: MonotonicInstant, context: inout AppContext) -> Step {
         let events = run.update(at: now)
         guard !events.isEmpty else { return .none }
-        if events.contains(where: { if case .answeringStarted = $0 { true } else { false } }) { choiceFocus = 0 }
+        if events.contains(where: { if case .answeringStarted = $0 { true } else { false } }) { cursor = QuestionCursor() }
         return afterChange(context: context)
     }
 
@@ -37,16 +37,13 @@ struct PracticeQuestionScreen: ScreenModel {
         if run.mode == .practice, key == .character("t") || key == .character("T") { return results(context: context) }
         if run.corrected { return handleCorrectionKey(key, at: now, context: context) }
         guard let question = run.attempt.currentQuestion else { return .none }
+        if cursor.handle(key, attempt: run.attempt, context: context) { return .none }
         switch key {
         case let .character(character):
-            let index = character == " " ? choiceFocus : ChoiceLetter.index(of: character)
+            let index = character == " " ? cursor.choice : ChoiceLetter.index(of: character)
             guard let index, index < question.choices.count else { return .none }
-            choiceFocus = index
+            cursor.choice = index
             _ = run.choose(index, at: now)
-        case .up:
-            choiceFocus = max(0, choiceFocus - 1)
-        case .down:
-            choiceFocus = min(question.choices.count - 1, choiceFocus + 1)
         case .enter:
             _ = run.validate(at: now)
         default:
@@ -67,7 +64,7 @@ struct PracticeQuestionScreen: ScreenModel {
                 return results(context: context)
             case .next:
                 guard run.next(at: now) else { return .none }
-                choiceFocus = 0
+                cursor = QuestionCursor()
                 focus = 0
             }
         default: break
@@ -94,7 +91,7 @@ struct PracticeQuestionScreen: ScreenModel {
         if run.corrected, let outcome = run.outcomes.last {
             renderCorrection(outcome, into: &frame, column, context: context)
         } else {
-            QuestionView(attempt: run.attempt, choiceFocus: choiceFocus, title: title, position: run.position, count: run.total,
+            QuestionView(attempt: run.attempt, cursor: cursor, title: title, position: run.position, count: run.total,
                          untimedHint: Strings.practiceUntimedHint)
                 .draw(into: &frame, column, context: context, at: now)
         }
@@ -113,7 +110,7 @@ struct PracticeQuestionScreen: ScreenModel {
         let room = max(0, buttonsTop - 1 - 4)
         // The situation the prompt refers to, when the screen has room for it.
         if let situation = outcome.question.situation {
-            let scene = TextLayout.wrap(situation, width: width)
+            let scene = TextLayout.wrapContent(situation, width: width)
             if lines.count + scene.count + 1 <= room { lines = scene.map { ($0, .muted) } + [("", .text)] + lines }
         }
         if lines.count > room {

@@ -73,14 +73,18 @@ struct ReviewScreen: ScreenModel {
         case let .correction(scroll):
             frame.drawHeader("\(Strings.correction) — \(review.title)", in: column)
             frame.put(Strings.correctionLegend, x: column.left, y: 3, role: .muted)
-            let lines = CorrectionText.all(review, width: column.width, context: context)
+            let lines = CorrectionText.numbered(review, width: column.width, context: context)
             let visible = Self.visibleRows(height: frame.height)
             let first = min(scroll, max(0, lines.count - visible))
-            for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
-                frame.put(line.0, x: column.left, y: Self.correctionTop + offset, role: line.1)
+            let shown = lines.dropFirst(first).prefix(visible)
+            for (offset, line) in shown.enumerated() {
+                frame.put(line.text, x: column.left, y: Self.correctionTop + offset, role: line.role)
             }
-            let position = "\(min(lines.count, first + visible))/\(lines.count)"
-            frame.put(position, x: column.left + column.width - position.count, y: 3, role: .muted)
+            if let top = shown.first?.question, let bottom = shown.last?.question {
+                let position = Strings.correctionPosition(first: top, last: bottom, of: review.outcomes.count)
+                    + (first + visible < lines.count ? " ↓" : "")
+                frame.put(position, x: column.left + column.width - TextWidth.of(position), y: frame.height - 2, role: .muted)
+            }
             frame.drawButtons(buttonLabels(context: context), focus: focus, x: column.left, y: frame.height - 2)
             frame.drawHelp(Strings.helpCorrectionScroll, in: column)
         }

@@ -35,8 +35,9 @@ public enum PracticeHistoryText {
                     + "  " + TextLayout.bar(fraction: Double(stat.percent) / 100, width: 20))
             }
             let weakest = ThemeStat.weakest(stats)
-            out.append("  " + (weakest.isEmpty ? Strings.nothingToReview
-                                : Strings.toReview(weakest.map { themeLabels[$0.theme] ?? $0.theme })))
+            let allRight = stats.allSatisfy { $0.right == $0.questions }
+            out.append("  " + (!weakest.isEmpty ? Strings.toReview(weakest.map { themeLabels[$0.theme] ?? $0.theme })
+                                : allRight ? Strings.nothingToReview : Strings.nothingBelowHalf))
         }
         return out
     }

@@ -21,7 +21,8 @@ struct StatisticsView {
         }
         head.append(("\(Strings.errors(card.errors, of: card.total)) · \(Strings.totalTime(review.totalTime.millisecondsValue))", .text))
         let weakest = review.weakest
-        let advice = weakest.isEmpty ? Strings.nothingToReview : Strings.toReview(weakest.map { context.themeLabel($0.theme) })
+        let advice = !weakest.isEmpty ? Strings.toReview(weakest.map { context.themeLabel($0.theme) })
+            : card.errors == 0 ? Strings.nothingToReview : Strings.nothingBelowHalf
         let stats = review.stats
 
         var row = y
@@ -48,8 +49,13 @@ struct StatisticsView {
             row += 1
         }
         if spare >= 2 { row += 1 }
-        frame.put(TextLayout.truncate(advice, width: width), x: x, y: row, role: weakest.isEmpty ? .correct : .title)
-        return row + 1
+        // Every theme to work on is named: the advice wraps rather than being cut.
+        var line = row
+        for text in TextLayout.wrap(advice, width: width) where line <= max(row, bottom) {
+            frame.put(text, x: x, y: line, role: weakest.isEmpty ? .correct : .title)
+            line += 1
+        }
+        return line
     }
 }
 
@@ -63,7 +69,7 @@ enum CorrectionText {
         if let heading {
             lines.append((TextLayout.truncate(heading, width: width), outcome.isCorrect ? .correct : .incorrect))
         }
-        lines += TextLayout.wrap(question.prompt, width: width).map { ($0, .title) }
+        lines += TextLayout.wrapContent(question.prompt, width: width).map { ($0, .title) }
         if heading == nil { lines.append(("", .text)) }
         let expected = Set(question.answer)
         let textWidth = width - QuestionView.choicePrefixWidth - 2
@@ -72,7 +78,7 @@ enum CorrectionText {
             let mark = question.expectsSeveralAnswers ? (chosen ? "[x]" : "[ ]") : (chosen ? "(x)" : "( )")
             let role: ThemeRole = expected.contains(index) ? .correct : chosen ? .incorrect : .choice
             let prefix = "\(expected.contains(index) ? "✓" : " ") \(mark) \(ChoiceLetter.letter(index))  "
-            for (offset, line) in TextLayout.wrap(choice, width: textWidth).enumerated() {
+            for (offset, line) in TextLayout.wrapContent(choice, width: textWidth).enumerated() {
                 lines.append(((offset == 0 ? prefix : String(repeating: " ", count: prefix.count)) + line, role))
             }
         }
@@ -83,7 +89,7 @@ enum CorrectionText {
         var expectedLine = Strings.expectedAnswer(ChoiceLetter.letters(question.answer))
         if outcome.selected.isEmpty { expectedLine += " · " + Strings.noAnswer }
         lines.append((TextLayout.truncate(expectedLine, width: width), .text))
-        lines += TextLayout.wrap(reflowed(question.explanation), width: width).filter { !$0.isEmpty }.map { ($0, .muted) }
+        lines += TextLayout.wrapContent(question.explanation, width: width).filter { !$0.isEmpty }.map { ($0, .muted) }
         if let reference = question.reference {
             lines += TextLayout.wrap(reference, width: width).map { ($0, .muted) }
         }
@@ -92,21 +98,18 @@ enum CorrectionText {
 
     /// Every question of a review, one after the other.
     static func all(_ review: Review, width: Int, context: AppContext) -> [(String, ThemeRole)] {
-        var lines: [(String, ThemeRole)] = []
-        for (index, outcome) in review.outcomes.enumerated() {
-            if index > 0 { lines.append(("", .text)) }
-            let heading = Strings.correctionHeading(index + 1, of: review.outcomes.count, theme: context.themeLabel(outcome.question.theme),
-                                                    right: outcome.isCorrect)
-            lines += Self.lines(outcome, width: width, heading: heading)
-        }
-        return lines
+        numbered(review, width: width, context: context).map { ($0.text, $0.role) }
     }
 
-    /// Explanations are written in YAML blocks broken at arbitrary places: single line breaks join
-    /// words again, blank lines keep paragraphs.
-    static func reflowed(_ text: String) -> String {
-        text.split(separator: "\n\n", omittingEmptySubsequences: true)
-            .map { $0.split(separator: "\n").map { String($0).trimmingSpaces }.joined(separator: " ") }
-            .joined(separator: "\n")
+    /// The same lines, each with the number of the question it belongs to (from 1).
+    static func numbered(_ review: Review, width: Int, context: AppContext) -> [(text: String, role: ThemeRole, question: Int)] {
+        var lines: [(text: String, role: ThemeRole, question: Int)] = []
+        for (index, outcome) in review.outcomes.enumerated() {
+            if index > 0 { lines.append(("", .text, index)) }
+            let heading = Strings.correctionHeading(index + 1, of: review.outcomes.count, theme: context.themeLabel(outcome.question.theme),
+                                                    right: outcome.isCorrect)
+            lines += Self.lines(outcome, width: width, heading: heading).map { ($0.0, $0.1, index + 1) }
+        }
+        return lines
     }
 }
