@@ -36,8 +36,15 @@ struct Interface: ParsableCommand {
 
 /// Screen options shared by the interface and `practice`.
 struct ScreenOptions: ParsableArguments {
-    @Option(help: "Thème de couleurs : default, contraste-eleve ou monochrome.")
-    var theme = "default"
+    @Option(help: "Couleurs de l'interface : default, contraste-eleve ou monochrome.")
+    var couleurs: String?
+
+    /// The first name of `--couleurs`, kept for scripts written before it (and easily confused with
+    /// `practice --themes`, hence hidden).
+    @Option(name: .customLong("theme"), help: .hidden)
+    var themeAlias: String?
+
+    var colours: String { couleurs ?? themeAlias ?? "default" }
 
     @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
     var kiosk = false
@@ -47,14 +54,14 @@ struct ScreenOptions: ParsableArguments {
         // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
-        return try loadTheme(named: theme)
+        return try loadTheme(named: colours)
     }
 
     /// Themes/<name>.yaml next to the content folder (or the executable); a bad file is a one-line error.
     func loadTheme(named name: String) throws -> InterfaceTheme {
         guard let url = themeURL(name) else {
             if name == "monochrome" { return .monochrome }
-            throw UserError("thème inconnu « \(name) » (default, contraste-eleve, monochrome)")
+            throw UserError("couleurs inconnues « \(name) » pour --couleurs (default, contraste-eleve, monochrome)")
         }
         do {
             return try InterfaceTheme.parse(yaml: String(contentsOf: url, encoding: .utf8), file: url.path)

@@ -33,6 +33,9 @@ struct PracticeCommand: ParsableCommand {
             try printHistory(store: store, catalog: catalog)
             return
         }
+        if let confused = screen.themeAlias, catalog.theme(confused) != nil {
+            throw UserError("« \(confused) » est un thème de questions : utilisez --themes \(confused) (--couleurs choisit les couleurs)")
+        }
         let library = PracticeLibrary(catalog: catalog, profileNames: [])
         let themeIds = (themes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var bankName = bank

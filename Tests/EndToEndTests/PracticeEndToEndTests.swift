@@ -123,6 +123,13 @@ import Testing
                                                  "--content", Binaries.fixtureContent])
         #expect(theme.status == 1)
         #expect(theme.stderr.contains("thème inconnu « meteo »"))
+        // --theme is the hidden old name of --couleurs: a question theme there is a mistake worth explaining.
+        let confused = try Binaries.run("epreuve", ["practice", "--theme", "vitesse", "--home", home, "--content", Binaries.fixtureContent])
+        #expect(confused.status == 1)
+        #expect(confused.stderr == "epreuve: « vitesse » est un thème de questions : utilisez --themes vitesse (--couleurs choisit les couleurs)\n")
+        let colours = try Binaries.run("epreuve", ["--couleurs", "arc-en-ciel", "--home", home, "--content", Binaries.fixtureContent])
+        #expect(colours.status == 1)
+        #expect(colours.stderr.contains("couleurs inconnues « arc-en-ciel » pour --couleurs"))
         let empty = try stats(home)
         #expect(empty.status == 0 && empty.stdout.contains("Aucune séance d'entraînement enregistrée."))
     }

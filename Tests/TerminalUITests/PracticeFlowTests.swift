@@ -213,9 +213,20 @@ import Testing
         var partial = Session(practiceProfiles: ["Lily"])
         _ = partial.app.openPractice(profileName: "Lily", bank: "ASSR2", themes: [], at: partial.now)
         #expect(partial.frame().text.contains("Choisissez un ou plusieurs thèmes"))
+        // Without a first name: who practises first, then straight into the themes asked for.
         var unnamed = Session(practiceProfiles: ["Lily"])
         _ = unnamed.app.openPractice(profileName: nil, bank: "assr1", themes: ["vitesse"], at: unnamed.now)
         #expect(unnamed.frame().text.contains("Qui s'entraîne ?"))
+        unnamed.press(.enter)
+        #expect(unnamed.practiceQuestion?.theme == "vitesse")
+        #expect(!unnamed.frame().text.contains("Quelle attestation préparez-vous ?"))
+        var newcomer = Session(practiceProfiles: [])
+        _ = newcomer.app.openPractice(profileName: nil, bank: "assr1", themes: ["passagers"], at: newcomer.now)
+        #expect(newcomer.frame().text.contains("Votre prénom"))
+        newcomer.type("Inès")
+        let effects = newcomer.press(.enter)
+        #expect(newcomer.practiceQuestion?.theme == "passagers")
+        #expect(effects.contains { if case .rememberPracticeProfile("Inès") = $0 { true } else { false } })
     }
 
     @Test func theCorrectionKeepsTheSituationAndReflowsTheExplanation() {

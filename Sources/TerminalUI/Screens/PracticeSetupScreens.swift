@@ -11,9 +11,17 @@ enum PracticeSetupFlow {
         return .go(.practiceProfile(screen))
     }
 
-    /// A profile chosen (or typed): on to the banks.
-    static func use(profile name: String, mode: PracticeResult.Mode, bank: Int = 0, context: inout AppContext) -> Step {
+    /// A profile chosen (or typed): on to the banks, or straight into the practice the command line asked for.
+    static func use(profile name: String, mode: PracticeResult.Mode, bank: Int = 0, at now: MonotonicInstant,
+                    context: inout AppContext) -> Step {
         context.practiceProfile = name
+        if mode == .practice, let request = context.practiceRequest {
+            context.practiceRequest = nil
+            var screen = PracticeThemesScreen(mode: .practice, bank: request.bank)
+            screen.themes = request.themes
+            let started = screen.themes.isEmpty ? .none : screen.start(at: now, context: context)
+            return started.next == nil ? .go(.practiceThemes(screen)) : started
+        }
         return .go(.practiceBank(PracticeBankScreen(mode: mode, focus: bank)))
     }
 
@@ -21,17 +29,13 @@ enum PracticeSetupFlow {
     static func open(profileName: String?, bank: String?, themes: [String], at now: MonotonicInstant,
                      context: inout AppContext) -> Step {
         guard let library = context.library else { return .none }
+        if let bank, let index = library.banks.firstIndex(where: { $0.id == library.bank(named: bank)?.id }) {
+            let known = Set(library.banks[index].themes(order: library.themes).map(\.id))
+            context.practiceRequest = (index, Set(themes).intersection(known))
+        }
         let begun = begin(.practice, context: context)
         guard let profileName, !profileName.isEmpty else { return begun }
-        guard let bank, let index = library.banks.firstIndex(where: { $0.id == library.bank(named: bank)?.id }) else {
-            return begun.then(use(profile: profileName, mode: .practice, context: &context))
-        }
-        context.practiceProfile = profileName
-        let known = Set(library.banks[index].themes(order: library.themes).map(\.id))
-        var screen = PracticeThemesScreen(mode: .practice, bank: index)
-        screen.themes = Set(themes).intersection(known)
-        let started = screen.themes.isEmpty ? .none : screen.start(at: now, context: context)
-        return begun.then(started.next == nil ? .go(.practiceThemes(screen)) : started)
+        return begun.then(use(profile: profileName, mode: .practice, at: now, context: &context))
     }
 
     static func title(_ mode: PracticeResult.Mode, context: AppContext) -> String {
@@ -67,7 +71,7 @@ struct PracticeProfileScreen: ScreenModel {
         }
         switch key {
         case .escape: return .go(.home(HomeScreen()))
-        case .enter where focus < names.count: return PracticeSetupFlow.use(profile: names[focus], mode: mode, context: &context)
+        case .enter where focus < names.count: return PracticeSetupFlow.use(profile: names[focus], mode: mode, at: now, context: &context)
         case .enter where focus == names.count: return .go(.practiceName(PracticeNameScreen(mode: mode)))
         case .enter: return .go(.home(HomeScreen()))
         default: return .none
@@ -109,14 +113,14 @@ struct PracticeNameScreen: ScreenModel {
         case .enter where focus == 1:
             return PracticeSetupFlow.backToProfiles(mode, context: context)
         case .enter:
-            return submit(context: &context)
+            return submit(at: now, context: &context)
         default:
             break
         }
         return .none
     }
 
-    private mutating func submit(context: inout AppContext) -> Step {
+    private mutating func submit(at now: MonotonicInstant, context: inout AppContext) -> Step {
         let typed = name.text.trimmingSpaces
         guard !typed.isEmpty else {
             message = Strings.firstNameEmpty
@@ -125,7 +129,7 @@ struct PracticeNameScreen: ScreenModel {
         let known = context.library?.profileNames.first { $0.lowercased() == typed.lowercased() }
         if known == nil { context.library?.profileNames.append(typed) }
         let remember: [AppEffect] = known == nil ? [.rememberPracticeProfile(name: typed)] : []
-        return Step.effects(remember).then(PracticeSetupFlow.use(profile: known ?? typed, mode: mode, context: &context))
+        return Step.effects(remember).then(PracticeSetupFlow.use(profile: known ?? typed, mode: mode, at: now, context: &context))
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {

@@ -52,6 +52,8 @@ struct AppContext: Sendable {
     var practiceProfile: String?
     /// One line for the F12 « État de l'envoi » item.
     var deliveryStatus: String?
+    /// `epreuve practice --bank B --themes a,b` without a first name: where to go once it is given.
+    var practiceRequest: (bank: Int, themes: Set<String>)?
     var viewport = (width: 80, height: 24)
 
     func themeLabel(_ id: String) -> String {
