@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "ExamKit",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
         ),
         .target(
             name: "ExamContent",
