@@ -60,6 +60,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Documents",
+            dependencies: ["CPangoCairo", "ExamKit"]
+        ),
+        .target(
             name: "TerminalUI",
             dependencies: ["ExamKit", "Yams"]
         ),
