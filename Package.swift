@@ -123,6 +123,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "ExamKit"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(
             name: "ExamContentTests",
             dependencies: ["ExamContent", "ExamKit"]
         ),
