@@ -98,6 +98,11 @@ let package = Package(
             ],
             path: "Benchmarks/delivery-bench"
         ),
+        .executableTarget(
+            name: "epreuve-documents-bench",
+            dependencies: ["Documents", "ExamKit"],
+            path: "Benchmarks/documents-bench"
+        ),
         .testTarget(
             name: "ExamKitTests",
             dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]
