@@ -55,14 +55,14 @@ enum French {
         }
     }
 
-    /// « lundi 14 décembre 2026 », « mardi 1er décembre 2026 ».
+    /// « lundi 14 décembre 2026 », « mardi 1er décembre 2026 »; the day and its month on one line.
     static func longDate(_ date: Date, _ timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let day = calendar.component(.day, from: date)
         let weekday = format(date, "EEEE", timeZone)
         let monthYear = format(date, "MMMM y", timeZone)
-        return "\(weekday) \(day == 1 ? "1er" : String(day)) \(monthYear)"
+        return "\(weekday) \(day == 1 ? "1er" : String(day))\(nbsp)\(monthYear)"
     }
 
     /// « 9 h 00 ».

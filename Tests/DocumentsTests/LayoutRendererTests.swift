@@ -112,9 +112,9 @@ import Testing
 
     @Test func frenchDatesAndTypography() {
         let paris = SessionFixture.paris
-        #expect(French.dateAndTime(SessionFixture.start, paris) == "lundi 14 décembre 2026 à 9\u{00A0}h\u{00A0}00")
+        #expect(French.dateAndTime(SessionFixture.start, paris) == "lundi 14\u{00A0}décembre 2026 à 9\u{00A0}h\u{00A0}00")
         let first = SessionFixture.start.addingTimeInterval(-13 * 86_400 + 5 * 3_600 + 30 * 60)
-        #expect(French.dateAndTime(first, paris) == "mardi 1er décembre 2026 à 14\u{00A0}h\u{00A0}30")
+        #expect(French.dateAndTime(first, paris) == "mardi 1er\u{00A0}décembre 2026 à 14\u{00A0}h\u{00A0}30")
         #expect(French.typeset("Réponse attendue : « B » ; bien ?") == "Réponse attendue\u{00A0}: «\u{00A0}B\u{00A0}»\u{202F}; bien\u{202F}?")
         #expect(French.typeset("l'épreuve") == "l’épreuve")
     }

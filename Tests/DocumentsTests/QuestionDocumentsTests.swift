@@ -111,7 +111,7 @@ import Testing
             #expect(pdf.pageNames(page, candidate), "\(candidate.displayName) grid not on page \(booklet + index + 1)")
             #expect(page.contains("Temps majoré") == candidate.extraTime)
             // A row per question, its number first.
-            let rows = pdf.lines(page: booklet + index).filter { $0.trimmingCharacters(in: .whitespaces).first?.isNumber == true }
+            let rows = pdf.lines(page: booklet + index).filter { $0.contains("une seule") || $0.contains("plusieurs") }
             let numbers: [String] = rows.prefix(20).map { row in row.split(separator: " ").first.map(String.init) ?? "" }
             #expect(numbers == (1...20).map { String($0) })
         }
