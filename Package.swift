@@ -24,6 +24,11 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
         .target(
             name: "ExamKit",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
@@ -55,6 +60,10 @@ let package = Package(
             ]
         ),
         .target(name: "CTextWidth"),
+        .target(
+            name: "Documents",
+            dependencies: ["CPangoCairo", "ExamKit"]
+        ),
         .target(
             name: "TerminalUI",
             dependencies: ["ExamKit", "Yams", "CTextWidth"]
@@ -94,6 +103,11 @@ let package = Package(
             ],
             path: "Benchmarks/delivery-bench"
         ),
+        .executableTarget(
+            name: "epreuve-documents-bench",
+            dependencies: ["Documents", "ExamKit"],
+            path: "Benchmarks/documents-bench"
+        ),
         .testTarget(
             name: "ExamKitTests",
             dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -121,6 +135,11 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["ExamContent", "ExamStore", "ExamKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "ExamKit"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "ExamContentTests",
