@@ -96,5 +96,18 @@ measure("order 10,000 candidates (20 questions each)") {
         checksum &+= order[0].id.utf8.count
     }
 }
+// The surveillant code checked offline: one try of the slow hash, and the cost of trying all codes.
+let slow = try SlowCodeHash.make("424242")
+var tries = 0
+let slowStart = ContinuousClock.now
+while ContinuousClock.now - slowStart < .seconds(2) {
+    precondition(!slow.matches(String(format: "%06d", tries)) || tries == 424242)
+    tries += 1
+}
+let perTry = (ContinuousClock.now - slowStart) / tries
+let perTryMs = Double(perTry.components.attoseconds) / 1e15 + Double(perTry.components.seconds) * 1000
+print("surveillant code, offline check (scrypt 2^15)".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f ms a try", perTryMs))
+print("  all 1,000,000 codes on one core".padding(toLength: 46, withPad: " ", startingAt: 0)
+      + String(format: "%10.1f hours", perTryMs * 1_000_000 / 3_600_000))
 print("peak resident memory".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f MiB", peakMemoryMiB()))
 print("checksum \(checksum)")
