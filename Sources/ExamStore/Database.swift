@@ -18,6 +18,16 @@ enum DatabaseOpener {
         try migrator.migrate(pool)
         return pool
     }
+
+    /// SQLite failures as sentences (a full disk must not look like a crash).
+    static func sentence(_ what: String, _ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_FULL: "\(what) : disque plein, rien n'a été enregistré"
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            "\(what) : base de données non accessible en écriture (\(error.message ?? "droits"))"
+        default: "\(what) : erreur de la base de données (\(error.message ?? "\(error.resultCode)"))"
+        }
+    }
 }
 
 /// A store error a person can act on, in one French line.
@@ -26,19 +36,13 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 
-    /// Turns SQLite failures into sentences (a full disk must not look like a crash).
     static func wrap<T>(_ what: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_FULL: throw StoreError("\(what) : disque plein, rien n'a été enregistré")
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-                throw StoreError("\(what) : base de données non accessible en écriture (\(error.message ?? "droits"))")
-            default: throw StoreError("\(what) : erreur de la base de données (\(error.message ?? "\(error.resultCode)"))")
-            }
+            throw StoreError(DatabaseOpener.sentence(what, error))
         }
     }
 }

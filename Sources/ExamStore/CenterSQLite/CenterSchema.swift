@@ -1,121 +1,7 @@
-import ExamKit
-import Foundation
 import GRDB
 
-/// A pupil registered at the center.
-public struct CandidateRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "candidate"
-    public var id: String
-    public var ine: String?
-    public var lastName: String
-    public var firstName: String
-    /// ISO date, yyyy-MM-dd.
-    public var birthDate: String
-    public var className: String
-    public var sex: String
-    public var attestation: String
-    public var siecle: Bool
-    public var extraTime: Bool
-
-    public init(id: String, ine: String?, lastName: String, firstName: String, birthDate: String, className: String,
-                sex: String, attestation: String, siecle: Bool, extraTime: Bool) {
-        self.id = id
-        self.ine = ine
-        self.lastName = lastName
-        self.firstName = firstName
-        self.birthDate = birthDate
-        self.className = className
-        self.sex = sex
-        self.attestation = attestation
-        self.siecle = siecle
-        self.extraTime = extraTime
-    }
-
-    /// "Lily ALEXANDRE"
-    public var displayName: String { "\(firstName) \(lastName.uppercased())" }
-}
-
-/// An exam or training session ("épreuve").
-public struct SessionRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "session"
-    public var number: String
-    public var kind: SessionKind
-    public var profileId: String
-    public var name: String
-    public var startsAt: Date
-    public var place: String?
-    public var timed: Bool
-    public var alwaysActive: Bool
-    /// Seeds the candidates' question orders (DESIGN §7).
-    public var seed: String
-    /// Signs result envelopes (HMAC-SHA256); handed to terminals at login.
-    public var resultKey: String
-    public var surveillantSalt: String
-    public var surveillantHash: String
-    /// Question ids in the session's canonical order, JSON array.
-    public var questionIds: String
-    public var contentDigest: String
-    public var createdAt: Date
-
-    public var window: SessionWindow { SessionWindow(kind: kind, start: startsAt, alwaysActive: alwaysActive) }
-
-    public var questionIdList: [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(questionIds.utf8))) ?? []
-    }
-}
-
-/// A candidate called to a session, with the hash of their access code.
-public struct SessionCandidateRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "sessionCandidate"
-    public var sessionNumber: String
-    public var candidateId: String
-    public var codeSalt: String
-    public var codeHash: String
-    public var extraTime: Bool
-    /// Only for the demo sessions, whose codes are public (README, DESIGN §9).
-    public var demoCode: String?
-}
-
-/// An attempt opened by a successful login.
-public struct AttemptRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "attempt"
-    public var id: String
-    public var sessionNumber: String
-    public var candidateId: String
-    public var terminalId: String
-    public var openedAt: Date
-}
-
-/// A stored result: the envelope as received and the score the center recomputed itself.
-public struct ResultRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "result"
-    public var attemptId: String
-    public var sessionNumber: String
-    public var candidateId: String
-    public var terminalId: String
-    public var startedAt: Date
-    public var finishedAt: Date
-    /// Selected letters per question id, JSON object.
-    public var answers: String
-    /// SHA-256 of the canonical envelope: the same attempt with other content is a conflict.
-    public var contentHash: String
-    public var envelope: String
-    public var score: Int
-    public var questionCount: Int
-    public var passed: Bool
-    public var source: String
-    public var storedAt: Date
-}
-
-/// Consecutive wrong codes per terminal (DESIGN §7).
-struct ThrottleRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "loginThrottle"
-    var terminalId: String
-    var consecutiveFailures: Int
-    var lockCount: Int
-    var lockedUntil: Date?
-}
-
+/// The center's tables. "v1" is the first schema, kept as it was for existing center.sqlite files;
+/// every change is a new migration.
 enum CenterSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -188,6 +74,12 @@ enum CenterSchema {
                 t.column("lockCount", .integer).notNull()
                 t.column("lockedUntil", .datetime)
             }
+        }
+        migrator.registerMigration("v2: attempt lookup, throttle dates") { db in
+            // Every login looks for the candidate's open attempt in the session.
+            try db.create(index: "attemptBySessionCandidate", on: "attempt", columns: ["sessionNumber", "candidateId"])
+            // When a counter last changed: a later purge removes stale ones.
+            try db.alter(table: "loginThrottle") { t in t.add(column: "updatedAt", .datetime) }
         }
         return migrator
     }
