@@ -1,4 +1,5 @@
 import ArgumentParser
+import CenterService
 import ExamContent
 import ExamDelivery
 import ExamKit
@@ -66,12 +67,16 @@ struct TerminalOptions: ParsableArguments {
     }
 
     /// The local center over an already loaded catalog (loading the YAML twice doubled start-up).
-    func localCenter(catalog: Catalog, location: ContentLocation) throws -> Center {
-        do {
-            return try Center.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
-        } catch {
-            throw UserError("\(error)")
+    func localCenter(catalog: Catalog, location: ContentLocation) throws -> CenterService {
+        let home = homeURL
+        let opened = runBlocking { () -> Result<CenterService, UserError> in
+            do {
+                return .success(try await CenterHome.open(home: home, catalog: catalog, bundledContent: location.isBundled))
+            } catch {
+                return .failure(UserError("\(error)"))
+            }
         }
+        return try opened.get()
     }
 
     /// Identifies this terminal for the login lockout: set by the lab, else host and tty.

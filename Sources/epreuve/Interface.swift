@@ -1,4 +1,5 @@
 import ArgumentParser
+import CenterService
 import Curses
 import ExamContent
 import ExamDelivery
@@ -22,7 +23,7 @@ struct Interface: ParsableCommand {
         let interfaceTheme = try screen.prepare()
         let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
-        let localCenter: Center?
+        let localCenter: CenterService?
         let client: any CenterClient
         if let center {
             guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {

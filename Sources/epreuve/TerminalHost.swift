@@ -1,3 +1,4 @@
+import CenterService
 import Curses
 import ExamDelivery
 import ExamKit
@@ -10,7 +11,7 @@ import TerminalUI
 final class TerminalHost {
     let store: TerminalStore
     let client: any CenterClient
-    let center: Center?
+    let center: CenterService?
     let terminalId: String
     let delivery: Delivery
     /// Keeps sending finished results in the background, also after the candidate has left.
@@ -23,13 +24,13 @@ final class TerminalHost {
     var running = true
 
     /// The host of both the interface and `practice`: theme labels and practice come from the catalog.
-    convenience init(store: TerminalStore, client: any CenterClient, center: Center?, catalog: Catalog, kiosk: Bool) {
+    convenience init(store: TerminalStore, client: any CenterClient, center: CenterService?, catalog: Catalog, kiosk: Bool) {
         self.init(store: store, client: client, center: center, terminalId: TerminalOptions.terminalId,
                   themeLabels: Dictionary(uniqueKeysWithValues: catalog.themes.map { ($0.id, $0.label) }), kiosk: kiosk)
         enablePractice(catalog: catalog)
     }
 
-    init(store: TerminalStore, client: any CenterClient, center: Center?, terminalId: String, themeLabels: [String: String], kiosk: Bool) {
+    init(store: TerminalStore, client: any CenterClient, center: CenterService?, terminalId: String, themeLabels: [String: String], kiosk: Bool) {
         self.store = store
         self.client = client
         self.center = center
@@ -221,8 +222,8 @@ final class TerminalHost {
         if candidates.contains(where: { SecretHash.matches(code, salt: $0.surveillantSalt, hash: $0.surveillantHash) }) {
             return true
         }
-        guard let center, let sessions = try? center.sessions() else { return false }
-        return sessions.contains { center.state(of: $0) == .active && (try? center.checkSurveillantCode(number: $0.number, code: code)) == true }
+        guard let center else { return false }
+        return runBlocking { (try? await center.isSurveillantCodeOfAnActiveSession(code)) ?? false }
     }
 
     private func deliveryStatus() -> String {
