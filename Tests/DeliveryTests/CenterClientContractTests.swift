@@ -1,4 +1,5 @@
 import CenterServer
+import CenterService
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -13,8 +14,8 @@ import FoundationNetworking
     enum Form: String, CaseIterable, Sendable { case local, http }
 
     func withClient(_ form: Form, candidates: Int = 3,
-                    _ body: (any CenterClient, Center, String, [String]) async throws -> Void) async throws {
-        let (center, number, codes) = try DeliveryFixtures.center(candidates: candidates)
+                    _ body: (any CenterClient, CenterService, String, [String]) async throws -> Void) async throws {
+        let (center, number, codes) = try await DeliveryFixtures.center(candidates: candidates)
         switch form {
         case .local:
             try await body(LocalCenterClient(center: center), center, number, codes)
@@ -75,7 +76,7 @@ import FoundationNetworking
             tampered.questions[0].selected = ["C"]
             #expect(try await client.submit(tampered) == .failure(.badMac))
             #expect(try await client.submit(tampered.signed(key: package.resultKey)) == .failure(.conflict))
-            #expect(try center.results().count == 1)
+            #expect(try await center.results().count == 1)
             #expect(try await client.login(number: number, code: codes[0], terminalId: "c") == .failure(.alreadyTaken))
         }
     }
@@ -93,7 +94,7 @@ import FoundationNetworking
     }
 
     @Test func healthBodyLimitThrottleAndIdempotencyKey() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
+        let (center, number, codes) = try await DeliveryFixtures.center()
         let live = try await LiveCenter.start(center)
         #expect(try await HTTPCenterClient(baseURL: live.url).health())
         let big = Data(repeating: UInt8(ascii: "x"), count: 200_000)
@@ -106,7 +107,7 @@ import FoundationNetworking
         #expect(headers["Retry-After"] as? String == "60")
         #expect(try await post(login, body: Data("{".utf8)).0 == 400)
 
-        let package = try center.login(number: number, code: codes[1], terminalId: "x").get()
+        let package = try await center.login(number: number, code: codes[1], terminalId: "x").get()
         let envelope = try #require(try DeliveryFixtures.finishedAttempt(package).undelivered().first).envelope
         let results = live.url.appendingPathComponent("api/v1/results")
         #expect(try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": "autre"]).0 == 400)
