@@ -14,6 +14,12 @@ public enum StrictJSON {
         /// Byte offset from 0.
         public let offset: Int
         public let reason: String
+
+        public init(offset: Int, reason: String) {
+            self.offset = offset
+            self.reason = reason
+        }
+
         public var description: String { "JSON invalide à l'octet \(offset) : \(reason)" }
     }
 

@@ -46,7 +46,7 @@ public enum WireJSON {
 
     static func firstNull(in shape: StrictJSON.Shape, path: String) -> String? {
         switch shape {
-        case .null: return path.isEmpty ? "(document)" : path
+        case .null: return path.isEmpty ? "corps" : path
         case .scalar: return nil
         case let .array(elements):
             return elements.enumerated().lazy.compactMap { firstNull(in: $1, path: "\(path)[\($0)]") }.first
@@ -82,13 +82,17 @@ public enum WireJSON {
             for key in context.codingPath + (last.map { [$0] } ?? []) {
                 if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
             }
-            return text.isEmpty ? "(document)" : text
+            return text.isEmpty ? "corps" : text
         }
         switch error {
         case let .keyNotFound(key, context): return "champ « \(path(context, key)) » manquant"
         case let .typeMismatch(type, context): return "« \(path(context)) » : type inattendu (\(typeName(type)) attendu)"
         case let .valueNotFound(type, context): return "« \(path(context)) » : valeur manquante (\(typeName(type)) attendu)"
-        case let .dataCorrupted(context): return "« \(path(context)) » : valeur invalide"
+        case let .dataCorrupted(context):
+            // The syntax is checked already: Foundation says "not valid JSON", without a path, for a
+            // number its field cannot hold (12.5 or 1e30 for an integer).
+            if context.codingPath.isEmpty { return "nombre invalide pour son champ (entier attendu ou valeur hors limites)" }
+            return "« \(path(context)) » : valeur invalide"
         @unknown default: return "corps illisible"
         }
     }
@@ -99,6 +103,7 @@ public enum WireJSON {
         case is Int.Type: "nombre entier"
         case is Bool.Type: "booléen"
         case is [Any].Type: "tableau"
+        case is [String: Any].Type: "objet"
         default: "\(type)"
         }
     }
