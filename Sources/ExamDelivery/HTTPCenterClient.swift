@@ -48,7 +48,7 @@ public struct HTTPCenterClient: CenterClient {
         case 201, 200: return .success(try converted { try decode(ResultReceiptBody.self, data).receipt() })
         case 401: return .failure(.badMac)
         case 409: return .failure(.conflict)
-        // Any 400 is final for this envelope: sending it again would be refused again.
+        // Any 400 refuses this envelope as sent (malformed, mismatching key or invalid content).
         case 400: return .failure(.invalid(errorBody(data)?.message ?? "requête refusée"))
         default: throw unexpected(status, data)
         }
