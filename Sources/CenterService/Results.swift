@@ -26,9 +26,6 @@ extension CenterService {
         guard let profile = catalog.profile(session.profileId) else {
             return .failure(.invalid("profil \(session.profileId) absent du contenu"))
         }
-        guard try await repository.enrolment(session: session.number, candidate: envelope.candidateId) != nil else {
-            return .failure(.invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(session.number)"))
-        }
         let selections = envelope.selectionsByQuestion
         let card = ScoreCard(questions: expected, selections: expected.map { selections[$0.id] ?? [] }, passMark: profile.passMark)
         let contentHash = SHA256.hash(data: envelope.canonicalJSON()).map { String(format: "%02x", $0) }.joined()
@@ -42,6 +39,8 @@ extension CenterService {
         switch try await repository.insertResult(result, onePerCandidate: session.kind == .examen) {
         case .inserted:
             return .success(.stored(score: card.right, outOf: card.total))
+        case .candidateNotEnrolled:
+            return .failure(.invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(session.number)"))
         case let .sameAttemptExists(storedHash):
             return storedHash == contentHash ? .success(.alreadyStored) : .failure(.conflict)
         case .candidateAlreadyHasResult:

@@ -15,6 +15,15 @@ enum RepositoryKind: String, CaseIterable, Sendable {
         case .sqlite: try SQLiteCenterRepository(path: CenterFixtures.temporaryPath())
         }
     }
+
+    /// Two independent handles on one store, as two server processes have.
+    func makeShared() throws -> (any CenterRepository, any CenterRepository) {
+        switch self {
+        case .sqlite:
+            let path = CenterFixtures.temporaryPath()
+            return (try SQLiteCenterRepository(path: path), try SQLiteCenterRepository(path: path))
+        }
+    }
 }
 
 /// Domain values for the contract (dates in whole seconds: every store keeps at least that).
@@ -62,7 +71,11 @@ enum ContractFixtures {
 
     /// A repository with candidates c1, c2, c3 and session 100100 enrolling all three.
     static func populated(_ kind: RepositoryKind) async throws -> any CenterRepository {
-        let repository = try kind.make()
+        try await populate(try kind.make())
+    }
+
+    @discardableResult
+    static func populate(_ repository: any CenterRepository) async throws -> any CenterRepository {
         let candidates = [candidate("c1", "Alexandre"), candidate("c2", "Bernard"), candidate("c3", "Dubois")]
         _ = try await repository.upsertCandidates(candidates.map { upsert($0, key: .id($0.id)) }, newId: { "unused" })
         #expect(try await repository.insertSession(session("100100"), enrolments: candidates.map { enrolment("100100", $0.id) }) == .inserted)
@@ -151,8 +164,8 @@ enum ContractFixtures {
         #expect(try await repository.enrolments(session: "300300").isEmpty)
 
         #expect(Set(try await repository.enrolments(session: "100100").map(\.candidateId)) == ["c1", "c2", "c3"])
-        #expect(try await repository.enrolment(session: "100100", candidate: "c2") == F.enrolment("100100", "c2"))
-        #expect(try await repository.enrolment(session: "200200", candidate: "c1") == nil)
+        #expect(try await repository.enrolments(session: "100100").first { $0.candidateId == "c2" } == F.enrolment("100100", "c2"))
+        #expect(try await repository.enrolments(session: "200200").map(\.candidateId) == ["c2"])
         let enrolled = try await repository.enrolledCandidates(session: "100100")
         #expect(enrolled.map(\.candidate.lastName) == ["Alexandre", "Bernard", "Dubois"])
         #expect(enrolled.allSatisfy { $0.enrolment.candidateId == $0.candidate.id && $0.enrolment.sessionNumber == "100100" })
@@ -169,8 +182,9 @@ enum ContractFixtures {
         }
         #expect(updated?.codeHash == "nouveau")
         #expect(updated?.sessionNumber == "100100")
-        #expect(try await repository.enrolment(session: "100100", candidate: "c1")?.codeHash == "nouveau")
-        #expect(try await repository.enrolment(session: "100100", candidate: "c2")?.codeHash == "h-c2")
+        let stored = try await repository.enrolments(session: "100100")
+        #expect(stored.first { $0.candidateId == "c1" }?.codeHash == "nouveau")
+        #expect(stored.first { $0.candidateId == "c2" }?.codeHash == "h-c2")
         #expect(try await repository.updateEnrolment(session: "100100", candidate: "personne") { $0 } == nil)
     }
 
@@ -233,6 +247,10 @@ enum ContractFixtures {
 
         let elsewhere = F.session("200200")
         #expect(try await repository.insertSession(elsewhere, enrolments: [F.enrolment("200200", "c2")]) == .inserted)
+        // Only an enrolled candidate's result is stored, whatever else is true.
+        #expect(try await repository.insertResult(F.result("b0", session: "200200", candidate: "c1"), onePerCandidate: false) == .candidateNotEnrolled)
+        #expect(try await repository.insertResult(F.result("a1", session: "200200", candidate: "c1"), onePerCandidate: true) == .candidateNotEnrolled)
+        #expect(try await repository.result(attemptId: "b0") == nil)
         let other = F.result("b1", session: "200200", candidate: "c2", finishedAt: F.start.addingTimeInterval(100))
         #expect(try await repository.insertResult(other, onePerCandidate: true) == .inserted)
         // By finish time; one session or all.
@@ -262,6 +280,42 @@ enum ContractFixtures {
         }
         #expect(insertions.count { $0 == .inserted } == 1)
         #expect(insertions.count { $0 == .candidateAlreadyHasResult } == 19)
+    }
+
+    /// Two processes sharing the store: their writes are still one transaction each.
+    @Test(arguments: RepositoryKind.allCases)
+    func twoHandlesOnOneStoreStayConsistent(kind: RepositoryKind) async throws {
+        let (first, second) = try kind.makeShared()
+        try await F.populate(first)
+        #expect(try await second.session(number: "100100") != nil)
+        let handles = [first, second]
+        let openings = try await withThrowingTaskGroup(of: AttemptOpening.self) { group in
+            for n in 0..<20 {
+                group.addTask { try await handles[n % 2].openAttempt(F.attempt("x\(n)", candidate: "c2"), onePerCandidate: true) }
+            }
+            return try await group.reduce(into: [AttemptOpening]()) { $0.append($1) }
+        }
+        #expect(openings.count { if case .opened = $0 { true } else { false } } == 1)
+        let insertions = try await withThrowingTaskGroup(of: ResultInsertion.self) { group in
+            for n in 0..<20 {
+                group.addTask { try await handles[n % 2].insertResult(F.result("r\(n % 4)", candidate: "c3", hash: "h\(n % 4)"), onePerCandidate: true) }
+            }
+            return try await group.reduce(into: [ResultInsertion]()) { $0.append($1) }
+        }
+        #expect(insertions.count { $0 == .inserted } == 1)
+        #expect(try await first.results(session: "100100").count == 1)
+        let key = ThrottleKey.terminal("poste-partagé")
+        try await withThrowingTaskGroup(of: LoginThrottle.self) { group in
+            for n in 0..<10 {
+                group.addTask {
+                    try await handles[n % 2].updateThrottle(key, now: F.start) { current in
+                        LoginThrottle(consecutiveFailures: current.consecutiveFailures + 1, lockCount: 0, lockedUntil: nil)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await second.throttle(key).consecutiveFailures == 10)
     }
 
     @Test(arguments: RepositoryKind.allCases)

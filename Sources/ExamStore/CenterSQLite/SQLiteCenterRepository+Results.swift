@@ -4,6 +4,9 @@ import GRDB
 extension SQLiteCenterRepository {
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
         try await write("enregistrement du résultat") { db in
+            guard try EnrolmentRow.exists(db, key: ["sessionNumber": result.sessionNumber, "candidateId": result.candidateId]) else {
+                return .candidateNotEnrolled
+            }
             if let hash = try String.fetchOne(db, sql: "SELECT contentHash FROM result WHERE attemptId = ?", arguments: [result.attemptId]) {
                 return .sameAttemptExists(contentHash: hash)
             }
