@@ -3,7 +3,7 @@ import CenterService
 import ExamKit
 import Foundation
 
-struct CandidatesCommand: AsyncParsableCommand {
+struct CandidatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates", abstract: "Candidats : import, ajout, liste.",
         subcommands: [Import.self, Add.self, List.self])
