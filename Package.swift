@@ -38,22 +38,32 @@ let package = Package(
             dependencies: ["ExamKit", "Yams", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
-            name: "ExamStore",
+            name: "CenterService",
             dependencies: [
                 "ExamKit",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .target(
+            name: "CenterWire",
+            dependencies: ["ExamKit"]
+        ),
+        .target(
+            name: "ExamStore",
+            dependencies: [
+                "ExamKit", "CenterService",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "ExamDelivery",
-            dependencies: ["ExamKit", "ExamStore"]
+            dependencies: ["ExamKit", "ExamStore", "CenterService", "CenterWire"]
         ),
         .target(
             name: "CenterServer",
             dependencies: [
-                "ExamKit", "ExamStore",
+                "ExamKit", "CenterService", "CenterWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,14 +89,14 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterServer",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-delivery-bench",
             dependencies: [
-                "CenterServer", "ExamDelivery", "ExamStore", "ExamKit",
+                "CenterServer", "CenterService", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/delivery-bench"
@@ -122,18 +132,26 @@ let package = Package(
         ),
         .testTarget(
             name: "ExamStoreTests",
-            dependencies: ["ExamStore", "ExamKit", "ExamContent"]
+            dependencies: ["ExamStore", "ExamKit"]
+        ),
+        .testTarget(
+            name: "CenterServiceTests",
+            dependencies: ["CenterService", "ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "CenterWireTests",
+            dependencies: ["CenterWire", "ExamKit"]
         ),
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "CenterServer", "ExamDelivery", "ExamStore", "ExamKit",
+                "CenterServer", "CenterService", "CenterWire", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ExamContent", "ExamStore", "ExamKit"],
+            dependencies: ["ExamContent", "ExamStore", "CenterService", "ExamKit"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -2,6 +2,7 @@
 // Results stored per second by a real center on loopback with 32 concurrent HTTP clients (p50 / p99
 // latency), and the time to journal one answer on a terminal (p50 / p99).
 import CenterServer
+import CenterService
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -31,25 +32,28 @@ let catalog = Catalog(
     banks: ["bench": Bank(id: "bench", questions: questions)], digest: "bench")
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("delivery-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: root) }
-let center = try Center(path: root.appendingPathComponent("center.sqlite").path, catalog: catalog)
+let center = CenterService(repository: try SQLiteCenterRepository(path: root.appendingPathComponent("center.sqlite").path),
+                           catalog: catalog, clock: SystemWallClock())
 let total = clients * resultsPerClient
-_ = try center.importCandidates((0..<total).map {
+_ = try await center.importCandidates((0..<total).map {
     CandidateImport.Row(line: $0, ine: nil, lastName: "Nom\($0)", firstName: "P", birthDate: "2013-01-01", className: "5A",
                         sex: "F", attestation: "ASSR1", siecle: false, extraTime: false)
 })
-let created = try center.createSession(Center.SessionRequest(kind: .examen, profileId: "ASSR1", name: "Bench", startsAt: Date().addingTimeInterval(-60)))
-let envelopes: [ResultEnvelope] = try created.codes.map { _, code in
-    let package = try center.login(number: created.session.number, code: code, terminalId: "bench").get()
+let created = try await center.createSession(CenterService.SessionRequest(kind: .examen, profileId: "ASSR1", name: "Bench", startsAt: Date().addingTimeInterval(-60)))
+var envelopes: [ResultEnvelope] = []
+for (_, code) in created.codes {
+    let package = try await center.login(number: created.session.number, code: code, terminalId: "bench").get()
     let answers = package.questions.enumerated().map { ResultEnvelope.Answer(position: $0 + 1, questionId: $1.id, selected: ["B"], timeUsedMs: 3000) }
-    return ResultEnvelope(attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
-                          terminalId: "bench", bank: "bench", extraTime: false, startedAt: Date(), finishedAt: Date(),
-                          questions: answers, contentDigest: "bench").signed(key: package.resultKey)
+    envelopes.append(ResultEnvelope(attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
+                                    terminalId: "bench", bank: "bench", extraTime: false, startedAt: Date(), finishedAt: Date(),
+                                    questions: answers, contentDigest: "bench").signed(key: package.resultKey))
 }
+let submitted = envelopes
 
 var logger = Logger(label: "bench")
 logger.logLevel = .error
 let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-let app = CenterAPI.application(center: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
+let app = CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
 let server = Task { try await app.runService(gracefulShutdownSignals: []) }
 func firstPort(_ stream: AsyncStream<Int>) async -> Int {
     for await port in stream { return port }
@@ -65,7 +69,7 @@ let latencies = await withTaskGroup(of: [Double].self) { group in
             var times: [Double] = []
             for index in stride(from: worker, to: total, by: clients) {
                 let begin = ContinuousClock.now
-                let outcome = try? await client.submit(envelopes[index])
+                let outcome = try? await client.submit(submitted[index])
                 guard case .success(.stored)? = outcome else { fatalError("not stored: \(String(describing: outcome))") }
                 let elapsed = ContinuousClock.now - begin
                 times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
@@ -79,7 +83,7 @@ let latencies = await withTaskGroup(of: [Double].self) { group in
 }.sorted()
 let elapsed = ContinuousClock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-let storedCount = try center.results().count
+let storedCount = try await center.results().count
 precondition(storedCount == total)
 line("results stored (\(clients) clients, HTTP)", "\(total) in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(total) / seconds)) /s")
 line("POST /results latency p50 / p99", String(format: "%.1f ms / %.1f ms", percentile(latencies, 0.5), percentile(latencies, 0.99)))
@@ -88,9 +92,9 @@ _ = await server.result
 
 // Journal: one answer change = one SQLite transaction (WAL, synchronous FULL) before the screen shows it.
 let store = try TerminalStore(path: root.appendingPathComponent("terminal.sqlite").path)
-let journalSession = try center.createSession(Center.SessionRequest(
+let journalSession = try await center.createSession(CenterService.SessionRequest(
     kind: .entrainement, profileId: "ASSR1", name: "Journal", startsAt: Date().addingTimeInterval(-60), selection: .ids([created.codes[0].candidate.id])))
-let package = try center.login(number: journalSession.session.number, code: journalSession.codes[0].code, terminalId: "journal").get()
+let package = try await center.login(number: journalSession.session.number, code: journalSession.codes[0].code, terminalId: "journal").get()
 try store.beginAttempt(package, terminalId: "journal")
 var journalTimes: [Double] = []
 for n in 0..<journalWrites {

@@ -1,5 +1,5 @@
+import CenterService
 import ExamKit
-import ExamStore
 import Foundation
 
 /// The center as a terminal sees it (DESIGN §8), local or over HTTP.
@@ -19,27 +19,27 @@ public struct DeliveryError: Error, Sendable, Hashable, CustomStringConvertible 
 
 /// The embedded center in the home folder (DESIGN §9): same protocol, no network.
 public struct LocalCenterClient: CenterClient {
-    public let center: Center
+    public let center: CenterService
 
-    public init(center: Center) {
+    public init(center: CenterService) {
         self.center = center
     }
 
     public func session(number: String) async throws(DeliveryError) -> SessionInfo? {
-        try wrap { try center.lookUp(number: number) }
+        try await wrap { try await center.lookUp(number: number) }
     }
 
     public func login(number: String, code: String, terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
-        try wrap { try center.login(number: number, code: code, terminalId: terminalId) }
+        try await wrap { try await center.login(number: number, code: code, terminalId: terminalId) }
     }
 
     public func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal> {
-        try wrap { try center.storeResult(envelope) }
+        try await wrap { try await center.storeResult(envelope) }
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws(DeliveryError) -> T {
+    private func wrap<T>(_ body: () async throws -> T) async throws(DeliveryError) -> T {
         do {
-            return try body()
+            return try await body()
         } catch {
             throw DeliveryError("centre local : \(error)")
         }

@@ -1,3 +1,4 @@
+import CenterWire
 import ExamKit
 import Foundation
 #if canImport(FoundationNetworking)
@@ -22,30 +23,33 @@ public struct HTTPCenterClient: CenterClient {
     public func session(number: String) async throws(DeliveryError) -> SessionInfo? {
         let (data, status) = try await send("GET", "api/v1/sessions/\(number)")
         switch status {
-        case 200: return try decode(SessionInfo.self, data)
+        case 200: return try converted { try decode(SessionInfoBody.self, data).sessionInfo() }
         case 404: return nil
         default: throw unexpected(status, data)
         }
     }
 
     public func login(number: String, code: String, terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
-        let body = try? JSONEncoder().encode(["code": code, "terminalId": terminalId])
+        let body = WireJSON.encode(LoginRequest(code: code, terminalId: terminalId))
         let (data, status) = try await send("POST", "api/v1/sessions/\(number)/login", body: body, headers: ["X-Terminal-Id": terminalId])
         switch status {
-        case 200: return .success(try decode(ExamPackage.self, data))
-        case 401, 404, 409, 429: return .failure(try decode(LoginRefusal.self, data))
+        case 200: return .success(try converted { try decode(LoginResponse.self, data).examPackage() })
+        case 401, 404, 409, 429:
+            guard let refusal = try converted({ try decode(ErrorBody.self, data).loginRefusal() }) else { throw unexpected(status, data) }
+            return .failure(refusal)
         default: throw unexpected(status, data)
         }
     }
 
     public func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal> {
-        let body = try? JSONEncoder().encode(envelope)
+        let body = WireJSON.encode(envelope)
         let (data, status) = try await send("POST", "api/v1/results", body: body, headers: ["Idempotency-Key": envelope.attemptId])
         switch status {
-        case 201, 200: return .success(try decode(ResultReceipt.self, data))
+        case 201, 200: return .success(try converted { try decode(ResultReceiptBody.self, data).receipt() })
         case 401: return .failure(.badMac)
         case 409: return .failure(.conflict)
-        case 400: return .failure(.invalid(errorText(data)))
+        // Any 400 refuses this envelope as sent (malformed, mismatching key or invalid content).
+        case 400: return .failure(.invalid(errorBody(data)?.message ?? "requête refusée"))
         default: throw unexpected(status, data)
         }
     }
@@ -68,21 +72,24 @@ public struct HTTPCenterClient: CenterClient {
         }
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws(DeliveryError) -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+    private func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        try WireJSON.decodeResponse(type, from: data)
+    }
+
+    /// Decoding and conversion failures are the center answering nonsense: a failed try.
+    private func converted<T>(_ body: () throws -> T) throws(DeliveryError) -> T {
         do {
-            return try decoder.decode(type, from: data)
+            return try body()
         } catch {
             throw DeliveryError("réponse illisible du centre")
         }
     }
 
-    private func errorText(_ data: Data) -> String {
-        (try? JSONDecoder().decode([String: String].self, from: data))?["error"] ?? "requête refusée"
+    private func errorBody(_ data: Data) -> ErrorBody? {
+        try? decode(ErrorBody.self, data)
     }
 
     private func unexpected(_ status: Int, _ data: Data) -> DeliveryError {
-        DeliveryError("le centre a répondu \(status) (\(errorText(data)))")
+        DeliveryError("le centre a répondu \(status) (\(errorBody(data)?.message ?? "requête refusée"))")
     }
 }

@@ -27,6 +27,16 @@ enum DatabaseOpener {
         try migrator.migrate(pool)
         return pool
     }
+
+    /// SQLite failures as sentences (a full disk must not look like a crash).
+    static func sentence(_ what: String, _ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_FULL: "\(what) : disque plein, rien n'a été enregistré"
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            "\(what) : base de données non accessible en écriture (\(error.message ?? "droits"))"
+        default: "\(what) : erreur de la base de données (\(error.message ?? "\(error.resultCode)"))"
+        }
+    }
 }
 
 /// A store error a person can act on, in one French line.
@@ -51,12 +61,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_FULL: throw StoreError("\(what) : disque plein, rien n'a été enregistré")
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-                throw StoreError("\(what) : base de données non accessible en écriture (\(error.message ?? "droits"))")
-            default: throw StoreError("\(what) : erreur de la base de données (\(error.message ?? "\(error.resultCode)"))")
-            }
+            throw StoreError(DatabaseOpener.sentence(what, error))
         }
     }
 }

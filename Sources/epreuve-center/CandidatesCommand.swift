@@ -1,6 +1,6 @@
 import ArgumentParser
+import CenterService
 import ExamKit
-import ExamStore
 import Foundation
 
 struct CandidatesCommand: ParsableCommand {
@@ -8,18 +8,18 @@ struct CandidatesCommand: ParsableCommand {
         commandName: "candidates", abstract: "Candidats : import, ajout, liste.",
         subcommands: [Import.self, Add.self, List.self])
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importe un fichier CSV (INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;SIECLE).")
 
         @OptionGroup var options: CenterOptions
         @Argument(help: "Fichier CSV (séparateur ; ou , — UTF-8 ou Windows-1252).") var file: String
 
-        func run() throws {
+        func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw UserError("\(file) : fichier introuvable ou illisible")
             }
-            let center = try options.openCenter()
+            let center = try await options.openCenter()
             let rows: [CandidateImport.Row]
             do {
                 rows = try CandidateImport.parse(data, attestations: Set(center.catalog.profiles.map(\.id)))
@@ -27,12 +27,12 @@ struct CandidatesCommand: ParsableCommand {
                 for problem in error.problems { FileHandle.standardError.write(Data("\(file) : \(problem)\n".utf8)) }
                 throw UserError("\(file) refusé : \(error.problems.count) problème(s), aucun candidat importé")
             }
-            let (added, updated) = try userErrors { try center.importCandidates(rows) }
-            print("\(file) : \(added) candidat(s) ajouté(s), \(updated) mis à jour.")
+            let count = try await userErrors { try await center.importCandidates(rows) }
+            print("\(file) : \(count.added) candidat(s) ajouté(s), \(count.updated) mis à jour.")
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ajoute un candidat.")
 
         @OptionGroup var options: CenterOptions
@@ -45,8 +45,8 @@ struct CandidatesCommand: ParsableCommand {
         @Option(help: "Identifiant national élève (11 caractères).") var ine: String?
         @Flag(name: .customLong("tiers-temps"), help: "Temps majoré : 60 s par question au lieu de 45 s.") var tiersTemps = false
 
-        func run() throws {
-            let center = try options.openCenter()
+        func run() async throws {
+            let center = try await options.openCenter()
             let header = "INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;SIECLE;Tiers-temps"
             let fields = [ine ?? "", nom, prenom, naissance, classe, sexe, attestation, "non", tiersTemps ? "oui" : "non"]
             // Same checks as the import, on a one-row file.
@@ -57,19 +57,19 @@ struct CandidatesCommand: ParsableCommand {
             } catch {
                 throw UserError(error.problems.map { $0.replacingOccurrences(of: "ligne 2 : ", with: "") }.joined(separator: " ; "))
             }
-            let (added, _) = try userErrors { try center.importCandidates(rows) }
-            print(added == 1 ? "Candidat ajouté : \(prenom) \(nom.uppercased()) (\(classe))." : "Candidat mis à jour : \(prenom) \(nom.uppercased()) (\(classe)).")
+            let count = try await userErrors { try await center.importCandidates(rows) }
+            print(count.added == 1 ? "Candidat ajouté : \(prenom) \(nom.uppercased()) (\(classe))." : "Candidat mis à jour : \(prenom) \(nom.uppercased()) (\(classe)).")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liste les candidats.")
 
         @OptionGroup var options: CenterOptions
 
-        func run() throws {
-            let center = try options.openCenter()
-            let candidates = try userErrors { try center.candidates() }
+        func run() async throws {
+            let center = try await options.openCenter()
+            let candidates = try await userErrors { try await center.candidates() }
             var rows = [["Classe", "Nom", "Prénom", "Naissance", "Sexe", "Attestation", "Tps+", "INE / identifiant"]]
             for c in candidates {
                 let birth = c.birthDate.split(separator: "-").reversed().joined(separator: "/")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CenterService
 import ExamContent
 import ExamKit
 import ExamStore
@@ -21,21 +22,19 @@ struct CenterOptions: ParsableArguments {
         throw UserError("contenu invalide : \(location.url.path)/\(first)\(more)")
     }
 
-    func openCenter() throws -> Center {
+    func openCenter() async throws -> CenterService {
         let (catalog, location) = try catalog()
-        do {
-            return try Center.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
-        } catch let error as StoreError {
-            throw UserError(error.message)
+        return try await userErrors {
+            try await CenterHome.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
         }
     }
 }
 
-/// Runs a body and turns store errors into one-line user errors.
-func userErrors<T>(_ body: () throws -> T) throws -> T {
+/// Runs a body and turns center errors into one-line user errors.
+func userErrors<T>(_ body: () async throws -> T) async throws -> T {
     do {
-        return try body()
-    } catch let error as StoreError {
+        return try await body()
+    } catch let error as CenterError {
         throw UserError(error.message)
     }
 }

@@ -1,19 +1,19 @@
 import ArgumentParser
 import CenterServer
-import ExamStore
+import CenterService
 import Foundation
 import Hummingbird
 import Logging
 
-struct RestoreCommand: ParsableCommand {
+struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: "Importe des fichiers de secours écrits par les terminaux.")
 
     @OptionGroup var options: CenterOptions
     @Argument(help: "Fichiers epreuve-….json") var files: [String]
 
-    func run() throws {
-        let center = try options.openCenter()
+    func run() async throws {
+        let center = try await options.openCenter()
         var refused = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -21,7 +21,7 @@ struct RestoreCommand: ParsableCommand {
                 refused += 1
                 continue
             }
-            switch try userErrors({ try center.restore(fileData: data) }) {
+            switch try await userErrors({ try await center.restore(fileData: data) }) {
             case let .imported(score, outOf): print("\(file) : importé (note \(score)/\(outOf))")
             case .alreadyPresent: print("\(file) : déjà présent")
             case let .refused(reason):
@@ -42,10 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port d'écoute.") var port = 8080
 
     func run() async throws {
-        let center = try options.openCenter()
+        let center = try await options.openCenter()
         var logger = Logger(label: "epreuve-center")
         logger.logLevel = .info
-        let app = CenterAPI.application(center: center, host: host, port: port, logger: logger) { bound in
+        let app = CenterAPI.application(service: center, host: host, port: port, logger: logger) { bound in
             // Written straight to the descriptor: a log collector sees it at once, not at exit.
             FileHandle.standardOutput.write(Data("Centre Épreuve à l'écoute sur http://\(host):\(bound)/api/v1\n".utf8))
         }

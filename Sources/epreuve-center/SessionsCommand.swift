@@ -1,6 +1,6 @@
 import ArgumentParser
+import CenterService
 import ExamKit
-import ExamStore
 import Foundation
 
 struct SessionsCommand: ParsableCommand {
@@ -8,7 +8,7 @@ struct SessionsCommand: ParsableCommand {
         commandName: "sessions", abstract: "Épreuves : création, liste, feuille d'une épreuve, nouveau code.",
         subcommands: [Create.self, List.self, Show.self, Reissue.self])
 
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée une épreuve et affiche son numéro, le code surveillant et les codes d'accès.")
 
@@ -21,14 +21,14 @@ struct SessionsCommand: ParsableCommand {
         @Flag(help: "Entraînement sans chronomètre : une touche passe à la question suivante.") var untimed = false
         @Option(help: "all, class:5A ou une liste d'INE / identifiants séparés par des virgules.") var candidates = "all"
 
-        func run() throws {
+        func run() async throws {
             guard let kind = SessionKind(rawValue: type.lowercased().replacingOccurrences(of: "î", with: "i")) else {
                 throw UserError("--type doit valoir examen ou entrainement, pas « \(type) »")
             }
-            guard let start = Center.parseMinute(at) else {
+            guard let start = CenterDates.parseMinute(at) else {
                 throw UserError("--at « \(at) » : date attendue au format \"JJ/MM/AAAA HH:MM\"")
             }
-            let selection: Center.CandidateSelection
+            let selection: CenterService.CandidateSelection
             if candidates == "all" {
                 selection = .all
             } else if candidates.hasPrefix("class:") {
@@ -36,14 +36,14 @@ struct SessionsCommand: ParsableCommand {
             } else {
                 selection = .ids(candidates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
             }
-            let center = try options.openCenter()
-            let created = try userErrors {
-                try center.createSession(Center.SessionRequest(
+            let center = try await options.openCenter()
+            let created = try await userErrors {
+                try await center.createSession(CenterService.SessionRequest(
                     kind: kind, profileId: attestation.uppercased(), name: name, startsAt: start, place: lieu,
                     timed: !untimed, selection: selection))
             }
             let session = created.session
-            print("\(kind.label) \(session.profileId) « \(session.name) » — \(Center.minuteFormatter.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
+            print("\(kind.label) \(session.profileId) « \(session.name) » — \(CenterDates.minute.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
             print("Numéro de l'épreuve : \(session.number)")
             print("Code surveillant : \(created.surveillantCode)")
             print("")
@@ -58,20 +58,20 @@ struct SessionsCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liste les épreuves et leur état.")
 
         @OptionGroup var options: CenterOptions
 
-        func run() throws {
-            let center = try options.openCenter()
-            let sessions = try userErrors { try center.sessions() }
+        func run() async throws {
+            let center = try await options.openCenter()
+            let sessions = try await userErrors { try await center.sessions() }
             var rows = [["Numéro", "Type", "Attestation", "Nom", "Début", "État", "Candidats", "Résultats"]]
             for session in sessions {
-                let standings = try userErrors { try center.standings(session: session) }
+                let standings = try await userErrors { try await center.standings(session: session) }
                 rows.append([
                     session.number, session.kind.label, session.profileId, session.name,
-                    Center.minuteFormatter.string(from: session.startsAt), center.state(of: session).label,
+                    CenterDates.minute.string(from: session.startsAt), center.state(of: session).label,
                     "\(standings.count)", "\(standings.count { $0.result != nil })",
                 ])
             }
@@ -79,21 +79,21 @@ struct SessionsCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Feuille d'une épreuve : candidats, codes, notes, résultats.")
 
         @OptionGroup var options: CenterOptions
         @Argument(help: "Numéro de l'épreuve (6 chiffres).") var number: String
 
-        func run() throws {
-            let center = try options.openCenter()
-            guard let session = try userErrors({ try center.session(number: number) }) else {
+        func run() async throws {
+            let center = try await options.openCenter()
+            guard let session = try await userErrors({ try await center.session(number: number) }) else {
                 throw UserError("aucune épreuve ne porte le numéro \(number)")
             }
             let state = center.state(of: session)
             print("\(session.kind.label) \(session.profileId) « \(session.name) »")
             print("Numéro de l'épreuve : \(session.number)")
-            print("Début : \(Center.minuteFormatter.string(from: session.startsAt))\(session.alwaysActive ? " (démonstration, toujours active)" : "")")
+            print("Début : \(CenterDates.minute.string(from: session.startsAt))\(session.alwaysActive ? " (démonstration, toujours active)" : "")")
             print("État : \(state.label)")
             if let place = session.place { print("Lieu : \(place)") }
             print("Chronométrée : \(session.timed ? "oui" : "non")")
@@ -101,12 +101,12 @@ struct SessionsCommand: ParsableCommand {
                 print("Code surveillant : \(code)")
             }
             print("")
-            let standings = try userErrors { try center.standings(session: session) }
+            let standings = try await userErrors { try await center.standings(session: session) }
             var rows = [["Nom", "Classe", "Tps+", "Code d'accès", "Note", "Résultat"]]
             for standing in standings {
                 rows.append([
                     standing.candidate.displayName, standing.candidate.className, standing.extraTime ? "oui" : "",
-                    standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)", standing.note, standing.verdict,
+                    standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)", standing.note, standing.verdict.label,
                 ])
             }
             print(table(rows))
@@ -116,7 +116,7 @@ struct SessionsCommand: ParsableCommand {
         }
     }
 
-    struct Reissue: ParsableCommand {
+    struct Reissue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Donne un nouveau code d'accès à un candidat d'une épreuve (l'ancien ne marche plus).")
 
@@ -124,11 +124,11 @@ struct SessionsCommand: ParsableCommand {
         @Argument(help: "Numéro de l'épreuve.") var number: String
         @Argument(help: "INE ou identifiant du candidat (voir candidates list).") var candidate: String
 
-        func run() throws {
-            let center = try options.openCenter()
-            let id = try userErrors { try center.candidates().first { $0.ine == candidate.uppercased() || $0.id == candidate }?.id }
-            guard let id else { throw UserError("candidat inconnu « \(candidate) »") }
-            let code = try userErrors { try center.reissueCode(session: number, candidate: id) }
+        func run() async throws {
+            let center = try await options.openCenter()
+            let found = try await userErrors { try await center.candidate(identifiedBy: candidate) }
+            guard let id = found?.id else { throw UserError("candidat inconnu « \(candidate) »") }
+            let code = try await userErrors { try await center.reissueCode(session: number, candidate: id) }
             print("Nouveau code d'accès : \(AccessCode.formatted(code))")
         }
     }
@@ -138,16 +138,16 @@ struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results", abstract: "Résultats : export pour l'archivage.", subcommands: [Export.self])
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Exporte les résultats en CSV (colonnes de l'archivage).")
 
         @OptionGroup var options: CenterOptions
         @Option(help: "Numéro d'une épreuve (défaut : toutes).") var session: String?
         @Option(help: "Fichier de sortie (défaut : la sortie standard).") var out: String?
 
-        func run() throws {
-            let center = try options.openCenter()
-            let data = try userErrors { try center.exportResults(session: session) }
+        func run() async throws {
+            let center = try await options.openCenter()
+            let data = try await userErrors { try await center.exportResults(session: session) }
             if let out {
                 do {
                     try data.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -162,16 +162,16 @@ struct ResultsCommand: ParsableCommand {
     }
 }
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Statistiques par thème, par candidat, par classe et par sexe.")
 
     @OptionGroup var options: CenterOptions
     @Option(help: "Numéro d'une épreuve (défaut : toutes).") var session: String?
 
-    func run() throws {
-        let center = try options.openCenter()
-        let stats = try userErrors { try center.statistics(session: session) }
+    func run() async throws {
+        let center = try await options.openCenter()
+        let stats = try await userErrors { try await center.statistics(session: session) }
         print("Réussite par thème")
         var rows = [["Thème", "Questions", "Bonnes réponses", "Réussite"]]
         for theme in stats.themes {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CenterService
 import ExamContent
 import ExamDelivery
 import ExamKit
@@ -6,7 +7,7 @@ import ExamStore
 import Foundation
 import TerminalUI
 
-struct Epreuve: ParsableCommand {
+struct Epreuve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epreuve",
         abstract: "Terminal d'examen Épreuve : épreuves des attestations de sécurité routière.",
@@ -15,10 +16,14 @@ struct Epreuve: ParsableCommand {
     )
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
-    static func main() {
+    static func runMain() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as UserError {
             FileHandle.standardError.write(Data("epreuve: \(error.message)\n".utf8))
             Foundation.exit(1)
@@ -66,9 +71,9 @@ struct TerminalOptions: ParsableArguments {
     }
 
     /// The local center over an already loaded catalog (loading the YAML twice doubled start-up).
-    func localCenter(catalog: Catalog, location: ContentLocation) throws -> Center {
+    func localCenter(catalog: Catalog, location: ContentLocation) async throws -> CenterService {
         do {
-            return try Center.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
+            return try await CenterHome.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
         } catch {
             throw UserError("\(error)")
         }

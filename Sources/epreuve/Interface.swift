@@ -1,4 +1,5 @@
 import ArgumentParser
+import CenterService
 import ExamContent
 import ExamDelivery
 import ExamKit
@@ -6,7 +7,7 @@ import ExamStore
 import Foundation
 import TerminalUI
 
-struct Interface: ParsableCommand {
+struct Interface: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interface", abstract: "Ouvre l'interface du candidat (commande par défaut).")
 
@@ -16,7 +17,7 @@ struct Interface: ParsableCommand {
     @Option(help: "Adresse du centre (http://serveur:8080). Sans elle : le centre local du dossier --home.")
     var center: String?
 
-    func run() throws {
+    func run() async throws {
         let interfaceTheme = try screen.prepare()
         let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
@@ -27,7 +28,7 @@ struct Interface: ParsableCommand {
             let environment = TerminalOptions.environment(store: store, client: HTTPCenterClient(baseURL: url), localCenter: nil)
             try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
         } else {
-            let local = try options.localCenter(catalog: catalog, location: location)
+            let local = try await options.localCenter(catalog: catalog, location: location)
             let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local), localCenter: local)
             try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
         }

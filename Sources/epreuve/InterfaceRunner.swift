@@ -1,3 +1,4 @@
+import CenterService
 import Curses
 import ExamDelivery
 import ExamKit
@@ -10,12 +11,9 @@ extension CursesScreen: TerminalDevice {}
 
 extension TerminalOptions {
     /// What the runtime talks to; the local center also answers for surveillant codes of its sessions.
-    static func environment(store: TerminalStore, client: any CenterClient, localCenter: Center?) -> RuntimeEnvironment {
+    static func environment(store: TerminalStore, client: any CenterClient, localCenter: CenterService?) -> RuntimeEnvironment {
         let localCheck: (@Sendable (String) async -> Bool)? = localCenter.map { center in
-            { @Sendable code in
-                guard let sessions = try? center.sessions() else { return false }
-                return sessions.contains { center.state(of: $0) == .active && (try? center.checkSurveillantCode(number: $0.number, code: code)) == true }
-            }
+            { @Sendable code in (try? await center.isSurveillantCodeOfAnActiveSession(code)) ?? false }
         }
         return RuntimeEnvironment(store: store, client: client, clock: SystemMonotonicClock(), wallClock: SystemWallClock(),
                                   terminalId: terminalId, localSurveillantCheck: localCheck)

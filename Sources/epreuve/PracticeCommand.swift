@@ -1,4 +1,5 @@
 import ArgumentParser
+import CenterService
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -7,7 +8,7 @@ import TerminalRuntime
 import TerminalUI
 
 /// `epreuve practice [--bank B] [--themes a,b] [--prenom P]`, or `--stats` for the history.
-struct PracticeCommand: ParsableCommand {
+struct PracticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice", abstract: "S'entraîner par thème, ou afficher l'historique avec --stats.")
 
@@ -26,7 +27,7 @@ struct PracticeCommand: ParsableCommand {
     @Flag(help: "Affiche l'historique des séances et les statistiques par thème, puis s'arrête.")
     var stats = false
 
-    func run() throws {
+    func run() async throws {
         let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
         if stats {
@@ -55,7 +56,7 @@ struct PracticeCommand: ParsableCommand {
         }
 
         let interfaceTheme = try screen.prepare()
-        let center = try options.localCenter(catalog: catalog, location: location)
+        let center = try await options.localCenter(catalog: catalog, location: location)
         let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center), localCenter: center)
         try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme,
                                          practice: (profileName, bankName, themeIds))

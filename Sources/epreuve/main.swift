@@ -1,1 +1,1 @@
-Epreuve.main()
+await Epreuve.runMain()

@@ -1,4 +1,6 @@
 import CenterServer
+import CenterService
+import CenterWire
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -13,8 +15,8 @@ import FoundationNetworking
     enum Form: String, CaseIterable, Sendable { case local, http }
 
     func withClient(_ form: Form, candidates: Int = 3,
-                    _ body: (any CenterClient, Center, String, [String]) async throws -> Void) async throws {
-        let (center, number, codes) = try DeliveryFixtures.center(candidates: candidates)
+                    _ body: (any CenterClient, CenterService, String, [String]) async throws -> Void) async throws {
+        let (center, number, codes) = try await DeliveryFixtures.center(candidates: candidates)
         switch form {
         case .local:
             try await body(LocalCenterClient(center: center), center, number, codes)
@@ -75,43 +77,106 @@ import FoundationNetworking
             tampered.questions[0].selected = ["C"]
             #expect(try await client.submit(tampered) == .failure(.badMac))
             #expect(try await client.submit(tampered.signed(key: package.resultKey)) == .failure(.conflict))
-            #expect(try center.results().count == 1)
+            #expect(try await center.results().count == 1)
             #expect(try await client.login(number: number, code: codes[0], terminalId: "c") == .failure(.alreadyTaken))
         }
     }
 }
 
 @Suite struct CenterAPITests {
-    func post(_ url: URL, body: Data, headers: [String: String] = [:]) async throws -> (Int, [AnyHashable: Any]) {
+    struct Answer {
+        let status: Int
+        let headers: [AnyHashable: Any]
+        let body: Data
+
+        /// The error body every refusal carries (docs/api.md).
+        var error: ErrorBody? { try? WireJSON.decodeResponse(ErrorBody.self, from: body) }
+    }
+
+    func get(_ url: URL) async throws -> Answer {
+        try await send("GET", url)
+    }
+
+    func post(_ url: URL, body: Data, headers: [String: String] = [:]) async throws -> Answer {
+        try await send("POST", url, body: body, headers: headers)
+    }
+
+    func send(_ method: String, _ url: URL, body: Data? = nil, headers: [String: String] = [:]) async throws -> Answer {
         var request = URLRequest(url: url)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (_, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
-        return (http.statusCode, http.allHeaderFields)
+        return Answer(status: http.statusCode, headers: http.allHeaderFields, body: data)
     }
 
     @Test func healthBodyLimitThrottleAndIdempotencyKey() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
+        let (center, number, codes) = try await DeliveryFixtures.center()
         let live = try await LiveCenter.start(center)
         #expect(try await HTTPCenterClient(baseURL: live.url).health())
+        let health = try await get(live.url.appendingPathComponent("api/v1/health"))
+        #expect(String(decoding: health.body, as: UTF8.self) == #"{"status":"ok"}"#)
         let big = Data(repeating: UInt8(ascii: "x"), count: 200_000)
-        #expect(try await post(live.url.appendingPathComponent("api/v1/results"), body: big).0 == 413)
+        let tooLarge = try await post(live.url.appendingPathComponent("api/v1/results"), body: big)
+        #expect(tooLarge.status == 413)
+        #expect(tooLarge.error?.error == .payloadTooLarge)
         let login = live.url.appendingPathComponent("api/v1/sessions/\(number)/login")
-        let wrong = try JSONEncoder().encode(["code": "ZZZZ-ZZZZ", "terminalId": "api"])
-        for _ in 0..<4 { #expect(try await post(login, body: wrong).0 == 401) }
-        let (status, headers) = try await post(login, body: wrong)
-        #expect(status == 429)
-        #expect(headers["Retry-After"] as? String == "60")
-        #expect(try await post(login, body: Data("{".utf8)).0 == 400)
+        let wrong = Data(#"{"code":"ZZZZ-ZZZZ","terminalId":"api"}"#.utf8)
+        for _ in 0..<4 {
+            let answer = try await post(login, body: wrong)
+            #expect(answer.status == 401)
+            #expect(answer.error == ErrorBody(error: .codeIncorrect, message: "Code d'accès incorrect."))
+        }
+        let locked = try await post(login, body: wrong)
+        #expect(locked.status == 429)
+        #expect(locked.headers["Retry-After"] as? String == "60")
+        #expect(locked.error?.retryAfter == 60)
+        #expect(try await post(login, body: Data("{".utf8)).status == 400)
+        let unknown = try await get(live.url.appendingPathComponent("api/v1/sessions/000000"))
+        #expect(unknown.status == 404)
+        #expect(unknown.error?.error == .sessionUnknown)
 
-        let package = try center.login(number: number, code: codes[1], terminalId: "x").get()
+        let package = try await center.login(number: number, code: codes[1], terminalId: "x").get()
         let envelope = try #require(try DeliveryFixtures.finishedAttempt(package).undelivered().first).envelope
         let results = live.url.appendingPathComponent("api/v1/results")
-        #expect(try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": "autre"]).0 == 400)
-        #expect(try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": package.attemptId]).0 == 201)
-        #expect(try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": package.attemptId]).0 == 200)
+        let mismatch = try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": "autre"])
+        #expect(mismatch.status == 400)
+        #expect(mismatch.error?.error == .idempotencyKeyMismatch)
+        let stored = try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": package.attemptId])
+        #expect(stored.status == 201)
+        #expect(try WireJSON.decodeResponse(ResultReceiptBody.self, from: stored.body).status == .stored)
+        let again = try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": package.attemptId])
+        #expect(again.status == 200)
+        #expect(String(decoding: again.body, as: UTF8.self) == #"{"status":"already-stored"}"#)
+        await live.stop()
+    }
+
+    /// Before the strict decoder, a trailing comma logged in: now nothing malformed reaches the service.
+    @Test func malformedBodiesAreRefusedBeforeTheService() async throws {
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let live = try await LiveCenter.start(center)
+        let login = live.url.appendingPathComponent("api/v1/sessions/\(number)/login")
+        let code = codes[0]
+        for body in [#"{"code":"\#(code)",}"#, #"{"code":"\#(code)","code":"\#(code)"}"#, #"{"code":"\#(code)","extra":1}"#,
+                     #"{"code":"\#(code)" /* */}"#, #"{"code":["\#(code)"]}"#, #"{"code":"\#(code)","terminalId":null}"#] {
+            let answer = try await post(login, body: Data(body.utf8))
+            #expect(answer.status == 400, "\(body)")
+            #expect(answer.error?.error == .invalidRequest, "\(body)")
+        }
+        let answer = try await post(login, body: Data(#"{"code":"\#(code)",}"#.utf8))
+        #expect(answer.error?.message == "JSON invalide à l'octet \(code.utf8.count + 11) : virgule en trop avant « } »")
+        // None of them opened an attempt: the first well-formed login opens one (a resumed one would
+        // carry the terminal id "inconnu" of a body without terminalId).
+        let wellFormed = try await post(login, body: Data(#"{"code":"\#(code)","terminalId":"poste-bon"}"#.utf8))
+        #expect(wellFormed.status == 200)
+        let package = try WireJSON.decodeResponse(LoginResponse.self, from: wellFormed.body)
+        #expect(try await center.repository.attempt(id: package.attemptId)?.terminalId == "poste-bon")
+
+        let results = live.url.appendingPathComponent("api/v1/results")
+        let unknownKey = try await post(results, body: Data(#"{"format":"epreuve-result/1","surprise":true}"#.utf8))
+        #expect(unknownKey.status == 400)
+        #expect(unknownKey.error?.error == .invalidRequest)
         await live.stop()
     }
 }

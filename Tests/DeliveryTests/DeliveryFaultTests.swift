@@ -1,3 +1,4 @@
+import CenterService
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -6,13 +7,13 @@ import Testing
 
 /// Results must always arrive and never count twice, whatever the network does (DESIGN §8).
 @Suite struct DeliveryFaultTests {
-    func package(_ center: Center, _ number: String, _ code: String) throws -> ExamPackage {
-        try center.login(number: number, code: code, terminalId: "t").get()
+    func package(_ center: CenterService, _ number: String, _ code: String) async throws -> ExamPackage {
+        try await center.login(number: number, code: code, terminalId: "t").get()
     }
 
     @Test func centerDownThenBackStoresOnce() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let down = Delivery(store: store, client: HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:9")!, timeout: 2))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         guard case let .failed(message) = await down.deliver(attemptId: attemptId) else {
@@ -32,13 +33,13 @@ import Testing
         #expect(await submitter.deliverDue() == 0)
         #expect(try store.outboxEntry(attemptId: attemptId)?.state == .delivered)
         #expect(await submitter.deliverDue() == 0)
-        #expect(try center.results().count == 1)
+        #expect(try await center.results().count == 1)
         await live.stop()
     }
 
     @Test func status500IsRetriedUntilStored() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let live = try await LiveCenter.start(center, faults: [.status500, .status500])
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
@@ -46,13 +47,13 @@ import Testing
         #expect(await delivery.deliver(attemptId: attemptId) != .delivered)
         #expect(await delivery.deliver(attemptId: attemptId) == .delivered)
         #expect(try store.outboxEntry(attemptId: attemptId)?.tries == 3)
-        #expect(try center.results().count == 1)
+        #expect(try await center.results().count == 1)
         await live.stop()
     }
 
     @Test func timeoutThenRetryStoresOnce() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let live = try await LiveCenter.start(center, faults: [.slow(seconds: 2)])
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: 0.5))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
@@ -60,36 +61,36 @@ import Testing
         try await Task.sleep(for: .milliseconds(2000))  // the slow request lands meanwhile
         let second = await Delivery(store: store, client: HTTPCenterClient(baseURL: live.url)).deliver(attemptId: attemptId)
         #expect(second == .delivered)
-        #expect(try center.results().count == 1)
+        #expect(try await center.results().count == 1)
         await live.stop()
     }
 
     @Test func connectionClosedMidRequestIsAFailedTry() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let closing = try ClosingServer()
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(closing.port)")!, timeout: 3))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         #expect(await delivery.deliver(attemptId: attemptId) != .delivered)
         #expect(try store.outboxEntry(attemptId: attemptId)?.lastError != nil)
-        #expect(try center.results().isEmpty)
+        #expect(try await center.results().isEmpty)
     }
 
     @Test func lostAcknowledgementStoresOnce() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let live = try await LiveCenter.start(center, faults: [.lostAcknowledgement])
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         #expect(await delivery.deliver(attemptId: attemptId) != .delivered)
-        #expect(try center.results().count == 1)  // stored, but the terminal does not know
+        #expect(try await center.results().count == 1)  // stored, but the terminal does not know
         #expect(await delivery.deliver(attemptId: attemptId) == .delivered)  // 200 already stored
-        #expect(try center.results().count == 1)
+        #expect(try await center.results().count == 1)
         await live.stop()
     }
 
     @Test func thirtyTerminalsFinishingInTheSameSecond() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center(candidates: 30)
+        let (center, number, codes) = try await DeliveryFixtures.center(candidates: 30)
         let live = try await LiveCenter.start(center)
         let client = HTTPCenterClient(baseURL: live.url)
         let outcomes = await withTaskGroup(of: Bool.self) { group in
@@ -104,41 +105,42 @@ import Testing
         }
         #expect(outcomes.count == 30)
         #expect(outcomes.allSatisfy { $0 })
-        #expect(try center.results().count == 30)
+        #expect(try await center.results().count == 30)
         await live.stop()
     }
 
     @Test func rescueFileThenOutboxStoresOnce() async throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rescue-\(UUID().uuidString)").path
         let paths = try RescueFiles.write(try store.undelivered().map { try $0.decodedEnvelope() }, to: folder)
         let file = try #require(paths.first)
         #expect(URL(fileURLWithPath: file).lastPathComponent.hasPrefix("epreuve-\(number)-"))
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        guard case .imported = try center.restore(fileData: data) else {
+        guard case .imported = try await center.restore(fileData: data) else {
             Issue.record("rescue file not imported")
             return
         }
-        #expect(try center.restore(fileData: data) == .alreadyPresent)
+        #expect(try await center.restore(fileData: data) == .alreadyPresent)
+        #expect(try await center.results().map(\.source) == [.rescue])
         let live = try await LiveCenter.start(center)
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         #expect(await Delivery(store: store, client: HTTPCenterClient(baseURL: live.url)).deliver(attemptId: attemptId) == .delivered)
-        #expect(try center.results().count == 1)
+        #expect(try await center.results().count == 1)
         await live.stop()
     }
 
-    @Test func aRescueFileWithAnyByteChangedIsRefused() throws {
-        let (center, number, codes) = try DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try package(center, number, codes[0]))
+    @Test func aRescueFileWithAnyByteChangedIsRefused() async throws {
+        let (center, number, codes) = try await DeliveryFixtures.center()
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
         let data = try #require(try store.undelivered().first).envelope.data(using: .utf8)!
         var answerChanged = String(decoding: data, as: UTF8.self)
         answerChanged = answerChanged.replacingOccurrences(of: "\"B\"", with: "\"A\"")
-        #expect(try center.restore(fileData: Data(answerChanged.utf8)) == .refused("signature invalide (fichier modifié ou d'un autre centre)"))
+        #expect(try await center.restore(fileData: Data(answerChanged.utf8)) == .refused("signature invalide (fichier modifié ou d'un autre centre)"))
         var spaceAdded = data
         spaceAdded.insert(0x20, at: spaceAdded.startIndex)
-        #expect(try center.restore(fileData: spaceAdded) == .refused("fichier modifié depuis son écriture par le terminal"))
-        #expect(try center.restore(fileData: Data("pas du json".utf8)) == .refused("ce n'est pas un fichier de résultat Épreuve (JSON illisible)"))
-        #expect(try center.results().isEmpty)
+        #expect(try await center.restore(fileData: spaceAdded) == .refused("fichier modifié depuis son écriture par le terminal"))
+        #expect(try await center.restore(fileData: Data("pas du json".utf8)) == .refused("ce n'est pas un fichier de résultat Épreuve (JSON illisible)"))
+        #expect(try await center.results().isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import CenterServer
+import CenterService
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -25,14 +26,14 @@ enum DeliveryFixtures {
     }
 
     /// A center with `count` candidates and one active exam; returns the codes.
-    static func center(candidates count: Int = 3) throws -> (Center, number: String, codes: [String]) {
+    static func center(candidates count: Int = 3) async throws -> (CenterService, number: String, codes: [String]) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("delivery-\(UUID().uuidString)/center.sqlite").path
-        let center = try Center(path: path, catalog: catalog)
-        _ = try center.importCandidates((0..<count).map { n in
+        let center = CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: SystemWallClock())
+        _ = try await center.importCandidates((0..<count).map { n in
             CandidateImport.Row(line: n + 2, ine: nil, lastName: "Nom\(n)", firstName: "Prénom\(n)", birthDate: "2013-01-01",
                                 className: "5A", sex: "F", attestation: "ASSR1", siecle: false, extraTime: false)
         })
-        let created = try center.createSession(Center.SessionRequest(
+        let created = try await center.createSession(CenterService.SessionRequest(
             kind: .examen, profileId: "ASSR1", name: "Livraison", startsAt: Date().addingTimeInterval(-60)))
         return (center, created.session.number, created.codes.map(\.code))
     }
@@ -97,16 +98,16 @@ final class LiveCenter: Sendable {
         self.task = task
     }
 
-    static func start(_ center: Center, faults: [Fault] = []) async throws -> LiveCenter {
+    static func start(_ center: CenterService, faults: [Fault] = []) async throws -> LiveCenter {
         let middleware = FaultMiddleware(queue: FaultQueue(faults))
         let router = Router()
         router.add(middleware: middleware)
-        CenterAPI.addRoutes(to: router, center: center)
+        CenterAPI.addRoutes(to: router, service: center)
         var logger = Logger(label: "test-center")
         // Cancelling the server at the end of a test logs a harmless shutdown error.
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = CenterAPI.application(center: center, host: "127.0.0.1", port: 0, logger: logger, router: router) { port in
+        let app = CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger, router: router) { port in
             continuation.yield(port)
         }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }

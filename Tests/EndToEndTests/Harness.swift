@@ -158,6 +158,22 @@ final class Tmux {
 
     struct TimedOut: Error {}
 
+    /// Sends `signal` to `pid` and returns how long the process took to end (nil after 5 s). The wait
+    /// runs on a thread of its own, so a busy cooperative pool cannot delay noticing the exit.
+    static func timeToExit(after signal: Int32, pid: Int32) async -> TimeInterval? {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let sent = Date()
+                kill(pid, signal)
+                while kill(pid, 0) == 0 {
+                    if Date().timeIntervalSince(sent) > 5 { return continuation.resume(returning: nil) }
+                    usleep(500)
+                }
+                continuation.resume(returning: Date().timeIntervalSince(sent))
+            }
+        }
+    }
+
     /// The pid of the program running in the pane (the shell's child).
     func programPid(named name: String = "epreuve") throws -> Int32? {
         let shell = try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

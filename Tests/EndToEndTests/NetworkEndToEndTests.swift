@@ -119,10 +119,7 @@ import Testing
         try tmux.keys("Enter")
         try await tmux.waitFor("Envoi du résultat…")
         let pid = try #require(try tmux.programPid())
-        let sent = Date()
-        kill(pid, SIGTERM)
-        while kill(pid, 0) == 0, Date().timeIntervalSince(sent) < 5 { try await Task.sleep(for: .milliseconds(2)) }
-        let elapsed = Date().timeIntervalSince(sent)
+        let elapsed = try #require(await Tmux.timeToExit(after: SIGTERM, pid: pid))
         #expect(elapsed < 0.2, "SIGTERM took \(Int(elapsed * 1000)) ms")
         try await tmux.waitFor("FIN DU PROGRAMME 0")
         let outbox = try Binaries.run("epreuve", ["outbox", "--home", terminalHome, "--content", Binaries.fixtureContent])

@@ -1,3 +1,4 @@
+import CenterService
 import ExamContent
 import ExamKit
 import ExamStore
@@ -7,11 +8,12 @@ import Testing
 /// `epreuve outbox`, `epreuve outbox export DIR` and `epreuve-center restore FILE…`, as a proctor runs them.
 @Suite struct OutboxRestoreEndToEndTests {
     /// A home whose terminal store holds one finished attempt the center never received.
-    func homeWithUndeliveredResult() throws -> (ExamSetUp, attemptId: String) {
+    func homeWithUndeliveredResult() async throws -> (ExamSetUp, attemptId: String) {
         let setUp = try ExamSetUp()
         let catalog = try ContentLoader.load(from: URL(fileURLWithPath: Binaries.fixtureContent)).validCatalog()
-        let center = try Center(path: setUp.home + "/center.sqlite", catalog: catalog)
-        let package = try center.login(number: setUp.number, code: try #require(setUp.codes["Lily"]), terminalId: "poste").get()
+        let center = CenterService(repository: try SQLiteCenterRepository(path: setUp.home + "/center.sqlite"), catalog: catalog,
+                                   clock: SystemWallClock())
+        let package = try await center.login(number: setUp.number, code: try #require(setUp.codes["Lily"]), terminalId: "poste").get()
         let store = try TerminalStore.open(home: URL(fileURLWithPath: setUp.home))
         try store.beginAttempt(package, terminalId: "poste")
         let snapshot = AttemptSnapshot(index: 3, phase: .finished, remainingMs: nil, selections: [[1], [1], [0, 2], []],
@@ -20,8 +22,8 @@ import Testing
         return (setUp, package.attemptId)
     }
 
-    @Test func outboxListsExportsAndTheCenterRestoresOnce() throws {
-        let (setUp, attemptId) = try homeWithUndeliveredResult()
+    @Test func outboxListsExportsAndTheCenterRestoresOnce() async throws {
+        let (setUp, attemptId) = try await homeWithUndeliveredResult()
         let listed = try Binaries.run("epreuve", ["outbox", "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(listed.status == 0)
         #expect(listed.stdout.contains(attemptId))

@@ -1,4 +1,4 @@
-import ExamStore
+import CenterService
 import Foundation
 import Testing
 

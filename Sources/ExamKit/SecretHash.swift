@@ -1,11 +1,11 @@
 import Crypto
-import ExamKit
 import Foundation
 
-/// Salted hashes for access and surveillant codes: the center never stores a code in clear.
+/// Salted hashes for access and surveillant codes: the center never stores a code in clear, and a
+/// terminal checks a surveillant code offline against the hash its package carries.
 public enum SecretHash {
     public static func makeSalt<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        randomHex(bytes: 16, using: &generator)
     }
 
     public static func hash(_ code: String, salt: String) -> String {
@@ -23,16 +23,4 @@ public enum SecretHash {
     public static func randomHex<G: RandomNumberGenerator>(bytes: Int, using generator: inout G) -> String {
         (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
-}
-
-/// The system's clocks, for the executables; tests pass fixed ones.
-public struct SystemWallClock: WallClock {
-    public init() {}
-    public func now() -> Date { Date() }
-}
-
-public struct FixedWallClock: WallClock {
-    public let date: Date
-    public init(_ date: Date) { self.date = date }
-    public func now() -> Date { date }
 }

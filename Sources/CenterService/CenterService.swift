@@ -1,0 +1,119 @@
+import ExamKit
+import Foundation
+
+/// The establishment's center: every rule about candidates, sessions, codes, logins, results and
+/// reports. Storage goes through a `CenterRepository`; the CLI, the HTTP API and the local client
+/// of the terminal talk to this service only. Scores are always recomputed here from the center's
+/// own answer key.
+public final class CenterService: Sendable {
+    public let catalog: Catalog
+    public let repository: any CenterRepository
+    let clock: any WallClock
+
+    public init(repository: any CenterRepository, catalog: Catalog, clock: any WallClock) {
+        self.repository = repository
+        self.catalog = catalog
+        self.clock = clock
+    }
+
+    // MARK: Candidates
+
+    public func candidates() async throws -> [Candidate] {
+        try await repository.candidates()
+    }
+
+    /// Adds the candidates, or updates those already known by INE (or, without INE, by name and birth
+    /// date). All rows or none.
+    public func importCandidates(_ rows: [CandidateImport.Row]) async throws -> UpsertCount {
+        let upserts = rows.map { row in
+            let key = row.ine.map(CandidateKey.ine)
+                ?? .identity(lastName: row.lastName, firstName: row.firstName, birthDate: row.birthDate)
+            return CandidateUpsert(key: key) { existing in
+                guard var existing else { return Candidate(row: row, id: row.ine ?? Self.generatedCandidateId()) }
+                existing.apply(row)
+                return existing
+            }
+        }
+        return try await repository.upsertCandidates(upserts, newId: Self.generatedCandidateId)
+    }
+
+    /// A candidate by INE (any case) or by center identifier, as an administrator types it.
+    public func candidate(identifiedBy text: String) async throws -> Candidate? {
+        try await repository.candidates().first { $0.ine == text.uppercased() || $0.id == text }
+    }
+
+    static func generatedCandidateId() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "C" + AccessCode.generate(using: &generator)
+    }
+
+    // MARK: Sessions
+
+    public func sessions() async throws -> [CenterSession] {
+        try await repository.sessions()
+    }
+
+    public func session(number: String) async throws -> CenterSession? {
+        try await repository.session(number: number)
+    }
+
+    public func state(of session: CenterSession) -> SessionState {
+        session.window.state(at: clock.now())
+    }
+
+    func info(_ session: CenterSession) -> SessionInfo {
+        SessionInfo(
+            number: session.number, name: session.name, profileId: session.profileId,
+            profileTitle: catalog.profile(session.profileId)?.title ?? session.profileId, kind: session.kind,
+            state: state(of: session), startsAt: session.startsAt, endsAt: session.window.end)
+    }
+
+    /// The session's questions in canonical order, with their keys.
+    func questions(of session: CenterSession) throws -> [Question] {
+        try session.questionIds.map { id in
+            guard let question = catalog.question(id: id) else {
+                throw CenterError("la question « \(id) » de l'épreuve \(session.number) n'existe plus dans le contenu")
+            }
+            return question
+        }
+    }
+
+    func profile(of session: CenterSession) throws -> Profile {
+        guard let profile = catalog.profile(session.profileId) else {
+            throw CenterError("profil \(session.profileId) de l'épreuve \(session.number) absent du contenu")
+        }
+        return profile
+    }
+
+    /// The session's candidates with their enrolment, by class and name.
+    public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
+        try await repository.enrolledCandidates(session: number)
+    }
+
+    /// One session by number, or all of them when no number is given.
+    func sessions(matching number: String?) async throws -> [CenterSession] {
+        guard let number else { return try await sessions() }
+        guard let session = try await session(number: number) else { throw CenterError("épreuve \(number) inconnue") }
+        return [session]
+    }
+}
+
+extension Candidate {
+    init(row: CandidateImport.Row, id: String) {
+        self.init(id: id, ine: row.ine, lastName: row.lastName, firstName: row.firstName, birthDate: row.birthDate,
+                  className: row.className, sex: row.sex, attestation: row.attestation, siecle: row.siecle,
+                  extraTime: row.extraTime)
+    }
+
+    mutating func apply(_ row: CandidateImport.Row) {
+        lastName = row.lastName
+        firstName = row.firstName
+        birthDate = row.birthDate
+        className = row.className
+        sex = row.sex
+        attestation = row.attestation
+        siecle = row.siecle
+        // The file rarely carries a tiers-temps column: a flag set by hand is kept.
+        extraTime = row.extraTime || extraTime
+    }
+}

@@ -1,0 +1,175 @@
+import ExamKit
+import Foundation
+
+/// A pupil registered at the center.
+public struct Candidate: Sendable, Hashable {
+    public var id: String
+    public var ine: String?
+    public var lastName: String
+    public var firstName: String
+    /// ISO date, yyyy-MM-dd.
+    public var birthDate: String
+    public var className: String
+    public var sex: String
+    public var attestation: String
+    public var siecle: Bool
+    public var extraTime: Bool
+
+    public init(id: String, ine: String?, lastName: String, firstName: String, birthDate: String, className: String,
+                sex: String, attestation: String, siecle: Bool, extraTime: Bool) {
+        self.id = id
+        self.ine = ine
+        self.lastName = lastName
+        self.firstName = firstName
+        self.birthDate = birthDate
+        self.className = className
+        self.sex = sex
+        self.attestation = attestation
+        self.siecle = siecle
+        self.extraTime = extraTime
+    }
+
+    /// "Lily ALEXANDRE"
+    public var displayName: String { "\(firstName) \(lastName.uppercased())" }
+}
+
+/// An exam or training session ("épreuve") as the center keeps it.
+public struct CenterSession: Sendable, Hashable {
+    public var number: String
+    public var kind: SessionKind
+    public var profileId: String
+    public var name: String
+    public var startsAt: Date
+    public var place: String?
+    public var timed: Bool
+    /// Demo sessions never expire (DESIGN §9).
+    public var alwaysActive: Bool
+    /// Seeds the candidates' question orders (DESIGN §7).
+    public var seed: String
+    /// Signs result envelopes (HMAC-SHA256); handed to terminals at login.
+    public var resultKey: String
+    public var surveillantSalt: String
+    public var surveillantHash: String
+    /// Question ids in the session's canonical order.
+    public var questionIds: [String]
+    public var contentDigest: String
+    public var createdAt: Date
+
+    public init(number: String, kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String?,
+                timed: Bool, alwaysActive: Bool, seed: String, resultKey: String, surveillantSalt: String,
+                surveillantHash: String, questionIds: [String], contentDigest: String, createdAt: Date) {
+        self.number = number
+        self.kind = kind
+        self.profileId = profileId
+        self.name = name
+        self.startsAt = startsAt
+        self.place = place
+        self.timed = timed
+        self.alwaysActive = alwaysActive
+        self.seed = seed
+        self.resultKey = resultKey
+        self.surveillantSalt = surveillantSalt
+        self.surveillantHash = surveillantHash
+        self.questionIds = questionIds
+        self.contentDigest = contentDigest
+        self.createdAt = createdAt
+    }
+
+    public var window: SessionWindow { SessionWindow(kind: kind, start: startsAt, alwaysActive: alwaysActive) }
+}
+
+/// A candidate called to a session, with the hash of their access code.
+public struct Enrolment: Sendable, Hashable {
+    public var sessionNumber: String
+    public var candidateId: String
+    public var codeSalt: String
+    public var codeHash: String
+    public var extraTime: Bool
+    /// Only for the demo sessions, whose codes are public (README, DESIGN §9).
+    public var demoCode: String?
+
+    public init(sessionNumber: String, candidateId: String, codeSalt: String, codeHash: String, extraTime: Bool,
+                demoCode: String?) {
+        self.sessionNumber = sessionNumber
+        self.candidateId = candidateId
+        self.codeSalt = codeSalt
+        self.codeHash = codeHash
+        self.extraTime = extraTime
+        self.demoCode = demoCode
+    }
+}
+
+/// An enrolment with its candidate, as session sheets list them.
+public struct EnrolledCandidate: Sendable, Hashable {
+    public var candidate: Candidate
+    public var enrolment: Enrolment
+
+    public init(candidate: Candidate, enrolment: Enrolment) {
+        self.candidate = candidate
+        self.enrolment = enrolment
+    }
+}
+
+/// An attempt opened by a successful login.
+public struct CenterAttempt: Sendable, Hashable {
+    public var id: String
+    public var sessionNumber: String
+    public var candidateId: String
+    public var terminalId: String
+    public var openedAt: Date
+
+    public init(id: String, sessionNumber: String, candidateId: String, terminalId: String, openedAt: Date) {
+        self.id = id
+        self.sessionNumber = sessionNumber
+        self.candidateId = candidateId
+        self.terminalId = terminalId
+        self.openedAt = openedAt
+    }
+}
+
+/// How a result reached the center. Raw values are what the store keeps (kept from the first schema).
+public enum ResultSource: String, Sendable, Hashable, CaseIterable {
+    /// Sent by a terminal (HTTP or the local client).
+    case terminal
+    /// Imported from a rescue file (`epreuve-center restore`).
+    case rescue = "secours"
+}
+
+/// A stored result: the envelope as received and the score the center recomputed itself.
+public struct StoredResult: Sendable, Hashable {
+    public var attemptId: String
+    public var sessionNumber: String
+    public var candidateId: String
+    public var terminalId: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    /// Selected letters per question id.
+    public var answers: [String: [String]]
+    /// SHA-256 of the canonical envelope: the same attempt with other content is a conflict.
+    public var contentHash: String
+    public var envelope: String
+    public var score: Int
+    public var questionCount: Int
+    public var passed: Bool
+    public var source: ResultSource
+    public var storedAt: Date
+
+    public init(attemptId: String, sessionNumber: String, candidateId: String, terminalId: String, startedAt: Date,
+                finishedAt: Date, answers: [String: [String]], contentHash: String, envelope: String, score: Int,
+                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date) {
+        self.attemptId = attemptId
+        self.sessionNumber = sessionNumber
+        self.candidateId = candidateId
+        self.terminalId = terminalId
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.answers = answers
+        self.contentHash = contentHash
+        self.envelope = envelope
+        self.score = score
+        self.questionCount = questionCount
+        self.passed = passed
+        self.source = source
+        self.storedAt = storedAt
+    }
+}

@@ -1,0 +1,20 @@
+public enum ResultInsertion: Sendable, Hashable {
+    case inserted
+    /// The result's candidate is not enrolled in its session: nothing was stored (checked first).
+    case candidateNotEnrolled
+    /// A result with this attempt id is stored already (same or other content: compare the hash);
+    /// nothing was stored.
+    case sameAttemptExists(contentHash: String)
+    /// Asked for one result per candidate and the candidate has another attempt's result in the
+    /// session: nothing was stored.
+    case candidateAlreadyHasResult
+}
+
+public protocol ResultRepository: Sendable {
+    /// Stores a result once per attempt id, in one transaction (the checks, in the order of
+    /// `ResultInsertion`, and the insert).
+    func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion
+    /// Results of one session, or of all sessions when nil, by finish time.
+    func results(session number: String?) async throws -> [StoredResult]
+    func result(attemptId: String) async throws -> StoredResult?
+}

@@ -1,0 +1,214 @@
+import ExamKit
+
+// The bodies of the center's HTTP API (docs/api.md), one explicit struct each. Field names and
+// string values are the wire contract with deployed terminals: golden tests pin them.
+
+/// `GET /api/v1/health` → 200.
+public struct HealthResponse: Codable, Sendable, Hashable {
+    public var status: String
+
+    public init(status: String = "ok") {
+        self.status = status
+    }
+}
+
+public enum WireSessionKind: String, Codable, Sendable, Hashable, CaseIterable {
+    case examen
+    case entrainement
+}
+
+public enum WireSessionState: String, Codable, Sendable, Hashable, CaseIterable {
+    case upcoming
+    case active
+    case finished
+}
+
+/// `GET /api/v1/sessions/{number}` → 200, and the `session` of a login response.
+public struct SessionInfoBody: Codable, Sendable, Hashable {
+    public var number: String
+    public var name: String
+    public var profileId: String
+    public var profileTitle: String
+    public var kind: WireSessionKind
+    public var state: WireSessionState
+    /// ISO 8601 UTC, seconds: 2026-11-22T09:15:00Z.
+    public var startsAt: String
+    public var endsAt: String
+
+    public init(number: String, name: String, profileId: String, profileTitle: String, kind: WireSessionKind,
+                state: WireSessionState, startsAt: String, endsAt: String) {
+        self.number = number
+        self.name = name
+        self.profileId = profileId
+        self.profileTitle = profileTitle
+        self.kind = kind
+        self.state = state
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+    }
+}
+
+/// `POST /api/v1/sessions/{number}/login` request.
+public struct LoginRequest: Codable, Sendable, Hashable {
+    /// As typed: any case, with or without the dash.
+    public var code: String
+    /// Falls back to the `X-Terminal-Id` header when absent.
+    public var terminalId: String?
+
+    public init(code: String, terminalId: String?) {
+        self.code = code
+        self.terminalId = terminalId
+    }
+}
+
+/// One question of a package. In an exam package `answer` is empty, `explanation` is "" and
+/// `reference` is absent: the key stays on the center.
+public struct QuestionBody: Codable, Sendable, Hashable {
+    public var id: String
+    public var theme: String
+    public var competence: String
+    public var situation: String?
+    public var situationSeconds: Int
+    public var prompt: String
+    public var choices: [String]
+    /// Indices of the expected choices (0 = A), ascending.
+    public var answer: [Int]
+    public var explanation: String
+    public var reference: String?
+    public var expectsSeveralAnswers: Bool
+
+    public init(id: String, theme: String, competence: String, situation: String?, situationSeconds: Int, prompt: String,
+                choices: [String], answer: [Int], explanation: String, reference: String?, expectsSeveralAnswers: Bool) {
+        self.id = id
+        self.theme = theme
+        self.competence = competence
+        self.situation = situation
+        self.situationSeconds = situationSeconds
+        self.prompt = prompt
+        self.choices = choices
+        self.answer = answer
+        self.explanation = explanation
+        self.reference = reference
+        self.expectsSeveralAnswers = expectsSeveralAnswers
+    }
+}
+
+public struct TimingBody: Codable, Sendable, Hashable {
+    public var answerSeconds: Int
+    public var timed: Bool
+
+    public init(answerSeconds: Int, timed: Bool) {
+        self.answerSeconds = answerSeconds
+        self.timed = timed
+    }
+}
+
+/// `POST /api/v1/sessions/{number}/login` → 200: the candidate and the questions in their order.
+public struct LoginResponse: Codable, Sendable, Hashable {
+    public var attemptId: String
+    public var session: SessionInfoBody
+    public var candidateId: String
+    public var firstName: String
+    public var lastName: String
+    public var className: String
+    public var extraTime: Bool
+    public var bank: String
+    public var questions: [QuestionBody]
+    public var timing: TimingBody
+    public var passMark: Int
+    public var contentDigest: String
+    /// Key of the result mac (HMAC-SHA256).
+    public var resultKey: String
+    public var surveillantSalt: String
+    public var surveillantHash: String
+
+    public init(attemptId: String, session: SessionInfoBody, candidateId: String, firstName: String, lastName: String,
+                className: String, extraTime: Bool, bank: String, questions: [QuestionBody], timing: TimingBody,
+                passMark: Int, contentDigest: String, resultKey: String, surveillantSalt: String, surveillantHash: String) {
+        self.attemptId = attemptId
+        self.session = session
+        self.candidateId = candidateId
+        self.firstName = firstName
+        self.lastName = lastName
+        self.className = className
+        self.extraTime = extraTime
+        self.bank = bank
+        self.questions = questions
+        self.timing = timing
+        self.passMark = passMark
+        self.contentDigest = contentDigest
+        self.resultKey = resultKey
+        self.surveillantSalt = surveillantSalt
+        self.surveillantHash = surveillantHash
+    }
+}
+
+/// `POST /api/v1/results` request: the signed envelope of DESIGN §8 (`epreuve-result/1`), the
+/// same JSON as a rescue file.
+public typealias ResultRequest = ResultEnvelope
+
+public enum ReceiptStatus: String, Codable, Sendable, Hashable, CaseIterable {
+    /// 201: stored now; `score` and `outOf` are the center's own scoring.
+    case stored
+    /// 200: this attempt was stored earlier with the same content.
+    case alreadyStored = "already-stored"
+}
+
+/// `POST /api/v1/results` → 201 or 200.
+public struct ResultReceiptBody: Codable, Sendable, Hashable {
+    public var status: ReceiptStatus
+    public var score: Int?
+    public var outOf: Int?
+
+    public init(status: ReceiptStatus, score: Int? = nil, outOf: Int? = nil) {
+        self.status = status
+        self.score = score
+        self.outOf = outOf
+    }
+}
+
+/// Every refusal and error of the API: a stable code for programs, a French sentence for people.
+public enum WireErrorCode: String, Codable, Sendable, Hashable, CaseIterable {
+    case invalidRequest = "invalid-request"
+    case payloadTooLarge = "payload-too-large"
+    case idempotencyKeyMismatch = "idempotency-key-mismatch"
+    case sessionUnknown = "session-unknown"
+    case sessionNotStarted = "session-not-started"
+    case sessionFinished = "session-finished"
+    case codeIncorrect = "code-incorrect"
+    case tooManyAttempts = "too-many-attempts"
+    case alreadyTaken = "already-taken"
+    case invalidResult = "invalid-result"
+    case badSignature = "bad-signature"
+    case attemptConflict = "attempt-conflict"
+    case internalError = "internal-error"
+
+    public var httpStatus: Int {
+        switch self {
+        case .invalidRequest, .idempotencyKeyMismatch, .invalidResult: 400
+        case .codeIncorrect, .badSignature: 401
+        case .sessionUnknown: 404
+        case .sessionNotStarted, .sessionFinished, .alreadyTaken, .attemptConflict: 409
+        case .payloadTooLarge: 413
+        case .tooManyAttempts: 429
+        case .internalError: 500
+        }
+    }
+}
+
+/// The body of every 4xx and 5xx answer.
+public struct ErrorBody: Codable, Sendable, Hashable, Error {
+    public var error: WireErrorCode
+    public var message: String
+    /// `too-many-attempts`: seconds to wait (also in the `Retry-After` header).
+    public var retryAfter: Int?
+    /// `session-not-started` and `session-finished`: the scheduled start, ISO 8601 UTC.
+    public var startsAt: String?
+
+    public init(error: WireErrorCode, message: String, retryAfter: Int? = nil, startsAt: String? = nil) {
+        self.error = error
+        self.message = message
+        self.retryAfter = retryAfter
+        self.startsAt = startsAt
+    }
+}

@@ -1,0 +1,57 @@
+import CenterService
+import GRDB
+
+extension SQLiteCenterRepository {
+    public func sessions() async throws -> [CenterSession] {
+        try await read("lecture des épreuves") { db in
+            try SessionRow.order(Column("startsAt").desc).fetchAll(db).map(\.value)
+        }
+    }
+
+    public func session(number: String) async throws -> CenterSession? {
+        try await read("lecture d'une épreuve") { db in try SessionRow.fetchOne(db, key: number)?.value }
+    }
+
+    public func insertSession(_ session: CenterSession, enrolments: [Enrolment]) async throws -> SessionInsertion {
+        try await write("création de l'épreuve") { db in
+            guard try !SessionRow.exists(db, key: session.number) else { return .numberTaken }
+            try SessionRow(session).insert(db)
+            for enrolment in enrolments { try EnrolmentRow(enrolment).insert(db) }
+            return .inserted
+        }
+    }
+
+    public func enrolments(session number: String) async throws -> [Enrolment] {
+        try await read("lecture des convocations") { db in
+            try EnrolmentRow.filter(Column("sessionNumber") == number).fetchAll(db).map(\.value)
+        }
+    }
+
+    public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
+        try await read("lecture des convocations") { db in
+            let enrolments = try EnrolmentRow.filter(Column("sessionNumber") == number).fetchAll(db).map(\.value)
+            let candidates = try CandidateRow.filter(keys: enrolments.map(\.candidateId)).fetchAll(db).map(\.value)
+            let byId = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id, $0) })
+            return enrolments.compactMap { enrolment in
+                byId[enrolment.candidateId].map { EnrolledCandidate(candidate: $0, enrolment: enrolment) }
+            }.sorted {
+                ($0.candidate.className, $0.candidate.lastName, $0.candidate.firstName)
+                    < ($1.candidate.className, $1.candidate.lastName, $1.candidate.firstName)
+            }
+        }
+    }
+
+    public func updateEnrolment(session number: String, candidate id: String,
+                                _ transform: @escaping @Sendable (Enrolment) -> Enrolment) async throws -> Enrolment? {
+        try await write("nouveau code") { db in
+            guard let current = try EnrolmentRow.fetchOne(db, key: ["sessionNumber": number, "candidateId": id])?.value else {
+                return nil
+            }
+            var changed = transform(current)
+            changed.sessionNumber = number
+            changed.candidateId = id
+            try EnrolmentRow(changed).update(db)
+            return changed
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import CenterService
+import ExamKit
+import Foundation
+import GRDB
+
+/// The center's store in one SQLite file (WAL, synchronous FULL), through GRDB's async access so
+/// no caller blocks a thread of the cooperative pool. Each write method is one IMMEDIATE
+/// transaction: several processes sharing the file stay correct (SQLite serializes the writers,
+/// the busy timeout makes the others wait).
+public final class SQLiteCenterRepository: CenterRepository {
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        do {
+            pool = try DatabaseOpener.open(path: path, migrator: CenterSchema.migrator)
+        } catch let error as DatabaseError {
+            throw CenterError(DatabaseOpener.sentence("ouverture de \(path)", error))
+        }
+    }
+
+    func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.sentences(what) { try await self.pool.read(body) }
+    }
+
+    func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Self.sentences(what) { try await self.pool.write(body) }
+    }
+
+    private static func sentences<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as DatabaseError {
+            throw CenterError(DatabaseOpener.sentence(what, error))
+        }
+    }
+}
+
+/// The center of a home folder (`center.sqlite`, DESIGN §6), with the demo when the file is new and
+/// the content is the bundled one (DESIGN §9).
+public enum CenterHome {
+    public static func open(home: URL, catalog: Catalog, bundledContent: Bool,
+                            clock: any WallClock = SystemWallClock()) async throws -> CenterService {
+        let path = home.appendingPathComponent("center.sqlite").path
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let service = CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: clock)
+        if isNew && bundledContent { try await service.installDemo() }
+        return service
+    }
+}
