@@ -180,6 +180,7 @@ struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord
 extension AttemptEvent {
     var journalName: String {
         switch self {
+        case .readingStarted: "reading"
         case .situationStarted: "situation"
         case .answeringStarted: "answering"
         case .selectionChanged: "selection"
@@ -190,7 +191,7 @@ extension AttemptEvent {
 
     var questionIndex: Int? {
         switch self {
-        case let .situationStarted(index), let .answeringStarted(index): index
+        case let .readingStarted(index), let .situationStarted(index), let .answeringStarted(index): index
         case let .selectionChanged(index, _), let .questionClosed(index, _, _): index
         case .finished: nil
         }

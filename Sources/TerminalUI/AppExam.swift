@@ -40,7 +40,7 @@ extension TerminalApp {
             return []
         case .finished:
             return enterEndScreen(grant)
-        case .situation, .answering:
+        case .reading, .situation, .answering:
             go(to: .question)
             // The time of a late resume is the candidate's loss only if a deadline passed meanwhile.
             return tick(at: now)
