@@ -10,7 +10,7 @@ public enum SpokenText {
             .joined(separator: " ")
         spoken = spoken.replacing(/[\u{00A0}\u{202F}\t]/, with: " ")
         spoken = spoken.replacing(/[«»“”"]/, with: "")
-        spoken = spoken.replacing(/(?<number>\d+(?:[.,]\d+)?)\s?(?<unit>km\/h|mg\/l|g\/l|cm³|cm|mm|km|kg|mg|m|s|min|h|°C|°|%)(?![\p{L}\d])/) { match in
+        spoken = spoken.replacing(/(?<number>\d+(?:[.,]\d+)?)\s?(?<unit>km\/h|mg\/l|g\/l|cm³|cm|mm|km|kg|mg|g|m|s|min|h|°C|°|%)(?![\p{L}\d])/) { match in
             let number = String(match.output.number)
             let value = Double(number.replacing(",", with: ".")) ?? 0
             let words = unitWords[String(match.output.unit)] ?? (String(match.output.unit), String(match.output.unit))
@@ -67,6 +67,7 @@ public enum SpokenText {
         "km": ("kilomètre", "kilomètres"),
         "kg": ("kilogramme", "kilogrammes"),
         "mg": ("milligramme", "milligrammes"),
+        "g": ("gramme", "grammes"),
         "m": ("mètre", "mètres"),
         "s": ("seconde", "secondes"),
         "min": ("minute", "minutes"),

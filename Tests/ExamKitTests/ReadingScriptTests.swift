@@ -82,6 +82,7 @@ import Testing
         #expect(SpokenText.clean("au moins 1,50 m, 1 m ou 50 cm") == "au moins 1,50 mètre, 1 mètre ou 50 centimètres")
         #expect(SpokenText.clean("un scooter de 50 cm³, à 180 m, en 15 s, 30 °C") == "un scooter de 50 centimètres cubes, à 180 mètres, en 15 secondes, 30 degrés")
         #expect(SpokenText.clean("la vitesse en km/h") == "la vitesse en kilomètres heure")
+        #expect(SpokenText.clean("0,2 g par litre de sang") == "0,2 gramme par litre de sang")
     }
 
     @Test func abbreviationsAndCodeReferencesBecomeReadable() {
