@@ -24,6 +24,11 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Headers only: Speech opens libespeak-ng at run time, so a terminal without it still starts.
+        .systemLibrary(
+            name: "CEspeakNG",
+            providers: [.apt(["libespeak-ng-dev"])]
+        ),
         .target(
             name: "ExamKit",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
@@ -61,6 +66,10 @@ let package = Package(
         .target(
             name: "Curses",
             dependencies: ["CNcursesw", "TerminalUI"]
+        ),
+        .target(
+            name: "Speech",
+            dependencies: ["CEspeakNG"]
         ),
         .executableTarget(
             name: "epreuve",
@@ -116,6 +125,11 @@ let package = Package(
         .testTarget(
             name: "ExamContentTests",
             dependencies: ["ExamContent", "ExamKit"]
+        ),
+        .testTarget(
+            name: "SpeechTests",
+            dependencies: ["Speech", "ExamKit", "ExamContent"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
