@@ -13,10 +13,14 @@ public final class RecordingSynthesizer: SpeechSynthesizer {
     public let logFile: URL?
     private let recorded = Mutex<[Request]>([])
 
-    /// `logFile`, when given, is created empty (or emptied).
-    public init(logFile: URL? = nil) throws {
+    public init() {
+        logFile = nil
+    }
+
+    /// Also appends every request to `logFile`, created empty (or emptied) here.
+    public init(logFile: URL) throws {
         self.logFile = logFile
-        if let logFile { try Data().write(to: logFile) }
+        try Data().write(to: logFile)
     }
 
     public var isAvailable: Bool { true }

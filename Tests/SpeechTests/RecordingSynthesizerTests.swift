@@ -4,8 +4,8 @@ import Speech
 import Testing
 
 @Suite struct RecordingSynthesizerTests {
-    @Test func itRecordsEveryRequestInOrder() throws {
-        let speech = try RecordingSynthesizer()
+    @Test func itRecordsEveryRequestInOrder() {
+        let speech = RecordingSynthesizer()
         speech.say("Une seule réponse est attendue.", wordsPerMinute: 160)
         speech.interrupt()
         speech.say("Il reste 10 secondes.", wordsPerMinute: 200)
@@ -43,7 +43,7 @@ import Testing
     /// shows here first (to accept one, replace the golden file with the text printed on failure).
     @Test func theTextSentForAFixedQuestionIsTheGolden() throws {
         let golden = SpeechFixtures.packageRoot.appendingPathComponent("Tests/SpeechTests/Golden/assr1-circulation-001.txt")
-        let speech = try RecordingSynthesizer()
+        let speech = RecordingSynthesizer()
         let question = SpeechFixtures.question("assr1-circulation-001")
         var attempt = Attempt(questions: [question, SpeechFixtures.question("assr2-vitesse-002")],
                               timing: AttemptTiming(answerSeconds: 45, readingWordsPerMinute: 160))
