@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // Headers only: Speech opens libespeak-ng at run time, so a terminal without it still starts.
+        .systemLibrary(
+            name: "CEspeakNG",
+            providers: [.apt(["libespeak-ng-dev"])]
+        ),
         .target(
             name: "ExamKit",
             dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
@@ -85,6 +90,10 @@ let package = Package(
         .target(
             name: "TerminalRuntime",
             dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI"]
+        ),
+        .target(
+            name: "Speech",
+            dependencies: ["CEspeakNG"]
         ),
         .executableTarget(
             name: "epreuve",
@@ -162,6 +171,11 @@ let package = Package(
         .testTarget(
             name: "ExamContentTests",
             dependencies: ["ExamContent", "ExamKit"]
+        ),
+        .testTarget(
+            name: "SpeechTests",
+            dependencies: ["Speech", "ExamKit", "ExamContent"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -4,19 +4,37 @@ public struct AttemptTiming: Sendable, Hashable, Codable {
     public var answerSeconds: Int
     /// Untimed attempts (some training sessions, practice) move on only when validated.
     public var timed: Bool
+    /// When questions are read aloud, the speech rate: each timed question then starts with a
+    /// reading phase as long as its estimated reading (`ReadingTime`), and the situation and the
+    /// answering timer come after it. Nil (and absent from older JSON): no reading.
+    public var readingWordsPerMinute: Int?
 
-    public init(answerSeconds: Int, timed: Bool = true) {
+    public init(answerSeconds: Int, timed: Bool = true, readingWordsPerMinute: Int? = nil) {
         self.answerSeconds = answerSeconds
         self.timed = timed
+        self.readingWordsPerMinute = readingWordsPerMinute
     }
 
-    public static func exam(_ profile: Profile, extraTime: Bool) -> AttemptTiming {
-        AttemptTiming(answerSeconds: profile.answerSeconds(extraTime: extraTime), timed: true)
+    public static func exam(_ profile: Profile, extraTime: Bool, readingWordsPerMinute: Int? = nil) -> AttemptTiming {
+        AttemptTiming(answerSeconds: profile.answerSeconds(extraTime: extraTime), timed: true,
+                      readingWordsPerMinute: readingWordsPerMinute)
     }
+
+    /// The same timing with questions read aloud at `wordsPerMinute` (nil: not read).
+    public func reading(wordsPerMinute: Int?) -> AttemptTiming {
+        var timing = self
+        timing.readingWordsPerMinute = wordsPerMinute
+        return timing
+    }
+
+    /// The speech rate a terminal uses when reading is asked without one (`--lecture` alone, AER).
+    public static let defaultReadingWordsPerMinute = 160
 }
 
 public enum AttemptPhase: Sendable, Hashable {
     case notStarted
+    /// The question is being read aloud; answers are not taken and no timer runs yet.
+    case reading(deadline: MonotonicInstant)
     /// The situation is shown; answers are not taken yet.
     case situation(deadline: MonotonicInstant)
     /// Answers are taken until the deadline (none when untimed).
@@ -26,6 +44,9 @@ public enum AttemptPhase: Sendable, Hashable {
 
 /// What changed, in order, so the caller can journal it before showing it.
 public enum AttemptEvent: Sendable, Hashable {
+    /// Say `ReadingScript` of this question now (emitted only when reading aloud is on; untimed
+    /// attempts go on to answering at once, the reading running over the answers).
+    case readingStarted(index: Int)
     case situationStarted(index: Int)
     case answeringStarted(index: Int)
     case selectionChanged(index: Int, selection: Set<Int>)
@@ -60,10 +81,32 @@ public struct Attempt: Sendable {
     /// The next instant at which `update(at:)` will change something.
     public var nextDeadline: MonotonicInstant? {
         switch phase {
+        case let .reading(deadline): deadline
         case let .situation(deadline): deadline
         case let .answering(deadline): deadline
         case .notStarted, .finished: nil
         }
+    }
+
+    /// What is said aloud for the question at `index`: the one the reading phase waits for, so
+    /// the runtime says exactly what was timed. "Question 7 sur 20." leads when there are several.
+    public func readingScript(ofQuestionAt index: Int) -> ReadingScript? {
+        guard questions.indices.contains(index) else { return nil }
+        let numbered = questions.count > 1
+        return ReadingScript.question(questions[index], number: numbered ? index + 1 : nil,
+                                      total: numbered ? questions.count : nil)
+    }
+
+    /// The reading script of the current question (nil when finished or not started).
+    public var currentReadingScript: ReadingScript? {
+        currentQuestion == nil || phase == .notStarted ? nil : readingScript(ofQuestionAt: index)
+    }
+
+    /// How long reading the question at `index` aloud takes at the timing's rate; nil when
+    /// questions are not read.
+    public func readingDuration(ofQuestionAt index: Int) -> Duration? {
+        guard let wordsPerMinute = timing.readingWordsPerMinute else { return nil }
+        return readingScript(ofQuestionAt: index)?.estimatedDuration(wordsPerMinute: wordsPerMinute)
     }
 
     /// Time left in the current phase (nil when untimed or not running).
@@ -86,6 +129,8 @@ public struct Attempt: Sendable {
         var events: [AttemptEvent] = []
         while let deadline = nextDeadline, deadline <= now {
             switch phase {
+            case .reading:
+                events += enterSituationOrAnswering(at: deadline)
             case .situation:
                 events += enterAnswering(at: deadline)
             case .answering:
@@ -120,6 +165,7 @@ public struct Attempt: Sendable {
     public mutating func validate(at now: MonotonicInstant) -> [AttemptEvent] {
         guard !timing.timed else { return [] }
         switch phase {
+        case .reading: return enterSituationOrAnswering(at: now)
         case .situation: return enterAnswering(at: now)
         case .answering: return closeQuestion(at: now)
         case .notStarted, .finished: return []
@@ -137,10 +183,19 @@ public struct Attempt: Sendable {
 
     private mutating func enterQuestion(_ newIndex: Int, at start: MonotonicInstant) -> [AttemptEvent] {
         index = newIndex
-        let question = questions[newIndex]
+        guard let readingTime = readingDuration(ofQuestionAt: newIndex) else {
+            return enterSituationOrAnswering(at: start)
+        }
+        guard timing.timed else { return [.readingStarted(index: newIndex)] + enterSituationOrAnswering(at: start) }
+        phase = .reading(deadline: start + readingTime)
+        return [.readingStarted(index: newIndex)]
+    }
+
+    private mutating func enterSituationOrAnswering(at start: MonotonicInstant) -> [AttemptEvent] {
+        let question = questions[index]
         if timing.timed && question.situation != nil && question.situationSeconds > 0 {
             phase = .situation(deadline: start + .seconds(question.situationSeconds))
-            return [.situationStarted(index: newIndex)]
+            return [.situationStarted(index: index)]
         }
         return enterAnswering(at: start)
     }
@@ -171,7 +226,8 @@ public struct Attempt: Sendable {
 
 /// What is saved of an attempt so it can go on after a crash with the time that was left.
 public struct AttemptSnapshot: Sendable, Hashable, Codable {
-    public enum Phase: String, Sendable, Codable { case notStarted, situation, answering, finished }
+    /// `reading` is saved only by terminals that read aloud; older snapshots never hold it.
+    public enum Phase: String, Sendable, Codable { case notStarted, reading, situation, answering, finished }
 
     public var index: Int
     public var phase: Phase
@@ -195,6 +251,7 @@ extension Attempt {
         var used = timeUsed
         switch phase {
         case .notStarted: phaseName = .notStarted
+        case .reading: phaseName = .reading
         case .situation: phaseName = .situation
         case .answering:
             phaseName = .answering
@@ -222,6 +279,15 @@ extension Attempt {
             phase = .notStarted
         case .finished:
             phase = .finished
+        case .reading:
+            // The voice starts the question again from its beginning, so the reading phase gets
+            // its whole length again (the runtime says `currentReadingScript`); without reading in
+            // the resumed timing, the question goes on to its situation and full answering time.
+            if timing.timed, let readingTime = readingDuration(ofQuestionAt: index) {
+                phase = .reading(deadline: now + readingTime)
+            } else {
+                _ = enterSituationOrAnswering(at: now)
+            }
         case .situation:
             phase = timing.timed ? .situation(deadline: now + remaining) : .answering(deadline: nil)
             if !timing.timed { answeringStartedAt = now }

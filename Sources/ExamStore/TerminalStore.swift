@@ -187,6 +187,7 @@ struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord
 extension AttemptEvent {
     var journalName: String {
         switch self {
+        case .readingStarted: "reading"
         case .situationStarted: "situation"
         case .answeringStarted: "answering"
         case .selectionChanged: "selection"
@@ -197,7 +198,7 @@ extension AttemptEvent {
 
     var questionIndex: Int? {
         switch self {
-        case let .situationStarted(index), let .answeringStarted(index): index
+        case let .readingStarted(index), let .situationStarted(index), let .answeringStarted(index): index
         case let .selectionChanged(index, _), let .questionClosed(index, _, _): index
         case .finished: nil
         }

@@ -15,7 +15,7 @@ struct Sitting: Sendable {
             return .go(.ready(ReadyScreen(sitting: self, attempt: attempt)))
         case .finished:
             return EndScreen.enter(self, attempt: attempt, context: &context)
-        case .situation, .answering:
+        case .reading, .situation, .answering:
             var question = ExamQuestionScreen(sitting: self, attempt: attempt)
             // The time of a late resume is the candidate's loss only if a deadline passed meanwhile.
             let step = question.tick(at: now, context: &context)
