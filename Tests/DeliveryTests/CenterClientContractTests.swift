@@ -67,11 +67,13 @@ import FoundationNetworking
     func submitIsIdempotent(form: Form) async throws {
         try await withClient(form) { client, center, number, codes in
             let package = try await client.login(number: number, code: codes[0], terminalId: "c").get()
-            let store = try DeliveryFixtures.finishedAttempt(package)
+            let store = try DeliveryFixtures.finishedAttempt(package, terminalId: "c")
             let envelope = try #require(try store.undelivered().first).decodedEnvelope()
             // Every answer is "B": right exactly on the single-answer questions, by the center's own key.
             let expected = package.questions.count { DeliveryFixtures.catalog.question(id: $0.id)?.answer == [1] }
-            #expect(try await client.submit(envelope) == .success(.stored(score: expected, outOf: 4)))
+            // An exam's acknowledgement carries no score: the center keeps it.
+            #expect(try await client.submit(envelope) == .success(.stored(score: nil, outOf: nil)))
+            #expect(try await center.results().first?.score == expected)
             #expect(try await client.submit(envelope) == .success(.alreadyStored))
             var tampered = envelope
             tampered.questions[0].selected = ["C"]
@@ -138,7 +140,7 @@ import FoundationNetworking
         #expect(unknown.error?.error == .sessionUnknown)
 
         let package = try await center.login(number: number, code: codes[1], terminalId: "x").get()
-        let envelope = try #require(try DeliveryFixtures.finishedAttempt(package).undelivered().first).envelope
+        let envelope = try #require(try DeliveryFixtures.finishedAttempt(package, terminalId: "x").undelivered().first).envelope
         let results = live.url.appendingPathComponent("api/v1/results")
         let mismatch = try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": "autre"])
         #expect(mismatch.status == 400)
