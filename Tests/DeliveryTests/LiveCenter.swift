@@ -35,8 +35,12 @@ enum DeliveryFixtures {
         })
         let created = try await center.createSession(CenterService.SessionRequest(
             kind: .examen, profileId: "ASSR1", name: "Livraison", startsAt: Date().addingTimeInterval(-60)))
+        surveillantCodes.withLock { $0[created.session.number] = created.surveillantCode }
         return (center, created.session.number, created.codes.map(\.code))
     }
+
+    /// The surveillant code of each session made by `center(candidates:)`.
+    static let surveillantCodes = Mutex<[String: String]>([:])
 
     /// A terminal store holding one finished attempt of `package` (all answers "B"), in its outbox.
     /// `terminalId` is the one the package was obtained with: a result counts from that terminal only.

@@ -52,6 +52,8 @@ final class FakeCenter: CenterClient {
     let surveillantBehaviour = Mutex(Behaviour.answer)
     /// The center moved the attempt to another terminal: progress and results are refused.
     let moved = Mutex(false)
+    /// The candidate's attempt runs on another terminal: logins are refused, a transfer brings it.
+    let elsewhere = Mutex(false)
     let calls = Mutex(Calls())
     let gate = Gate()
     let package: ExamPackage
@@ -84,7 +86,8 @@ final class FakeCenter: CenterClient {
     func login(number: String, code: String, terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
         calls.withLock { $0.logins += 1 }
         try await behave(loginBehaviour.withLock { $0 })
-        return AccessCode.normalize(code) == "ABCD2345" ? .success(package) : .failure(.wrongCode)
+        guard AccessCode.normalize(code) == "ABCD2345" else { return .failure(.wrongCode) }
+        return elsewhere.withLock { $0 } ? .failure(.runningElsewhere) : .success(package)
     }
 
     func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal> {
@@ -121,7 +124,7 @@ enum RuntimeFixture {
                  choices: ["Oui.", "Non."], answer: [], explanation: "", expectsSeveralAnswers: false)
     }
 
-    static func package(attemptId: String = "attempt-1", questions: Int = 2) -> ExamPackage {
+    static func package(attemptId: String = "attempt-1", questions: Int = 2, progress: AttemptSnapshot? = nil) -> ExamPackage {
         ExamPackage(
             attemptId: attemptId,
             session: SessionInfo(number: "123456", name: "Essai", profileId: "ASSR1", profileTitle: "Attestation de test",
@@ -130,7 +133,7 @@ enum RuntimeFixture {
             questions: (1...questions).map(question), timing: AttemptTiming(answerSeconds: 45), passMark: 1,
             contentDigest: "d", resultKey: "clé", surveillantCheck: Self.offlineCheck,
             centerPublicKey: Self.centerKey.publicKey.rawRepresentation.base64EncodedString(),
-            themes: [Theme(id: "vitesse", label: "Vitesse")])
+            themes: [Theme(id: "vitesse", label: "Vitesse")], progress: progress)
     }
 
     /// The surveillant code 482193, for checks without the center.
