@@ -53,7 +53,7 @@ let submitted = envelopes
 var logger = Logger(label: "bench")
 logger.logLevel = .error
 let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-let app = CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
+let app = try CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
 let server = Task { try await app.runService(gracefulShutdownSignals: []) }
 func firstPort(_ stream: AsyncStream<Int>) async -> Int {
     for await port in stream { return port }
