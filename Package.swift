@@ -88,6 +88,10 @@ let package = Package(
         ),
         .target(name: "CTextWidth"),
         .target(
+            name: "CommandLineKit",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
             name: "Documents",
             dependencies: ["CPangoCairo", "ExamKit"]
         ),
@@ -110,14 +114,14 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CommandLineKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -159,6 +163,10 @@ let package = Package(
         .testTarget(
             name: "CenterServiceTests",
             dependencies: ["CenterService", "ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "CommandLineKitTests",
+            dependencies: ["CommandLineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "CenterWireTests",

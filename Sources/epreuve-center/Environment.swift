@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamContent
 import ExamKit
@@ -7,7 +8,7 @@ import Foundation
 
 /// `--home` and `--content`, shared by every command that opens the center.
 struct CenterOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).")
+    @Option(name: .long, help: ArgumentHelp("Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).", valueName: "dossier"))
     var home: String?
 
     @OptionGroup var contentOptions: ContentOptions

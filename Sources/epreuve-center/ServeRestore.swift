@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterServer
 import CenterService
 import Foundation
@@ -39,10 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Sert l'API HTTP du centre pour les terminaux (/api/v1).")
 
     @OptionGroup var options: CenterOptions
-    @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
-    @Option(help: "Port d'écoute.") var port = 8080
-    @Option(name: .customLong("tls-cert"), help: "Certificat du centre (PEM) : l'API est alors servie en HTTPS.") var tlsCert: String?
-    @Option(name: .customLong("tls-key"), help: "Clé privée du certificat (PEM).") var tlsKey: String?
+    @Option(help: ArgumentHelp("Adresse d'écoute.", valueName: "adresse")) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp("Port d'écoute.", valueName: "port")) var port = 8080
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Certificat du centre (PEM) : l'API est alors servie en HTTPS.", valueName: "fichier")) var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("Clé privée du certificat (PEM).", valueName: "fichier")) var tlsKey: String?
 
     func run() async throws {
         let tls: TLSConfiguration?

@@ -1,4 +1,5 @@
 import CenterService
+import CommandLineKit
 import Curses
 import ExamDelivery
 import ExamKit

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import ExamDelivery
 import ExamKit
 import ExamStore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamDelivery
 import ExamKit
@@ -15,13 +16,13 @@ struct PracticeCommand: AsyncParsableCommand {
     @OptionGroup var options: TerminalOptions
     @OptionGroup var screen: ScreenOptions
 
-    @Option(help: "Banque de questions : assr1 ou assr2 (ou le nom de l'attestation, ASSR1…).")
+    @Option(help: ArgumentHelp("Banque de questions : assr1 ou assr2 (ou le nom de l'attestation, ASSR1…).", valueName: "banque"))
     var bank: String?
 
-    @Option(help: "Thèmes séparés par des virgules, par exemple circulation,vitesse.")
+    @Option(help: ArgumentHelp("Thèmes séparés par des virgules, par exemple circulation,vitesse.", valueName: "thèmes"))
     var themes: String?
 
-    @Option(help: "Prénom du profil local (créé s'il n'existe pas).")
+    @Option(help: ArgumentHelp("Prénom du profil local (créé s'il n'existe pas).", valueName: "prénom"))
     var prenom: String?
 
     @Flag(help: "Affiche l'historique des séances et les statistiques par thème, puis s'arrête.")

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Both programs as a newcomer types them: options anywhere, French help, one French line per mistake.
+@Suite struct CommandLineEndToEndTests {
+    static func freshHome() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)").path
+    }
+
+    @Test func optionsBeforeTheSubcommandWorkAsAfterIt() async throws {
+        let home = Self.freshHome()
+        let center = try await Binaries.run("epreuve-center", ["--home", home, "--content", Binaries.fixtureContent, "sessions", "list"])
+        #expect(center.status == 0, "\(center.stderr)")
+        #expect(center.stdout.hasPrefix("Numéro"))
+        #expect(FileManager.default.fileExists(atPath: home + "/center.sqlite"))
+
+        let nested = try await Binaries.run("epreuve-center", ["sessions", "--home", home, "list", "--content", Binaries.fixtureContent])
+        #expect(nested.status == 0, "\(nested.stderr)")
+        #expect(nested.stdout == center.stdout)
+
+        let terminal = try await Binaries.run("epreuve", ["--home", home, "outbox"])
+        #expect(terminal.status == 0, "\(terminal.stderr)")
+        #expect(terminal.stdout.contains("Aucun résultat dans la file d'envoi."))
+    }
+
+    @Test func aUsageMistakeIsOneFrenchLineWithExitCode2() async throws {
+        let cases: [(String, [String], String)] = [
+            ("epreuve-center", ["sessions", "create", "--at"],
+             "epreuve-center: valeur manquante après « --at <JJ/MM/AAAA HH:MM> » (aide : epreuve-center sessions create --help)\n"),
+            ("epreuve-center", ["--home", "/tmp/x", "serve", "--port", "abc"],
+             "epreuve-center: la valeur « abc » ne convient pas pour « --port <port> » (aide : epreuve-center serve --help)\n"),
+            ("epreuve-center", ["frob"], "epreuve-center: argument en trop : « frob » (aide : epreuve-center --help)\n"),
+            ("epreuve", ["outbox", "--hom", "/tmp/x"],
+             "epreuve: option inconnue « --hom » (vouliez-vous dire « --home » ?) (aide : epreuve outbox --help)\n"),
+        ]
+        for (program, arguments, expected) in cases {
+            let output = try await Binaries.run(program, arguments)
+            #expect(output.status == 2, "\(arguments)")
+            #expect(output.stderr == expected)
+            #expect(output.stdout.isEmpty)
+        }
+    }
+
+    @Test func helpIsFrenchForEveryCommand() async throws {
+        let commands: [(String, [String])] = [
+            ("epreuve", []), ("epreuve", ["interface"]), ("epreuve", ["outbox"]), ("epreuve", ["outbox", "export"]),
+            ("epreuve", ["practice"]),
+            ("epreuve-center", []), ("epreuve-center", ["sessions"]), ("epreuve-center", ["sessions", "create"]),
+            ("epreuve-center", ["candidates", "import"]), ("epreuve-center", ["serve"]), ("epreuve-center", ["results", "export"]),
+        ]
+        for (program, path) in commands {
+            let output = try await Binaries.run(program, path + ["--help"])
+            #expect(output.status == 0)
+            #expect(output.stdout.contains("UTILISATION : \(([program] + path).joined(separator: " "))"))
+            #expect(output.stdout.contains("Affiche cette aide."))
+            if output.stdout.contains("SOUS-COMMANDES") {
+                #expect(output.stdout.contains("Aide d'une sous-commande : « \(([program] + path).joined(separator: " ")) <sous-commande> --help »."))
+            }
+            for english in ["OVERVIEW", "USAGE", "SUBCOMMANDS", "Show help", "(default", "See '", "<subcommand>", "<home>"] {
+                #expect(!output.stdout.contains(english), "« \(english) » in \(program) \(path) --help")
+            }
+        }
+    }
+}
