@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "CTextWidth"),
         .target(
             name: "CommandLineKit",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ExamKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "Documents",

@@ -1,10 +1,30 @@
 import ArgumentParser
+import ExamKit
 import Foundation
 
 /// A mistake of the person at the keyboard: one plain French line, exit code 1.
 public struct UserError: Error {
     public let message: String
     public init(_ message: String) { self.message = message }
+
+    /// Any error as the line a user reads: a file problem in French, our own errors by their description.
+    public init(describing error: Error, path: String? = nil) {
+        if let error = error as? UserError {
+            self = error
+            return
+        }
+        self.message = UserError.sentence(for: error, path: path)
+    }
+
+    static func sentence(for error: Error, path: String?) -> String {
+        let domain = (error as NSError).domain
+        if domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain {
+            return FileProblem.sentence(error, path: path)
+        }
+        let text = "\(error)"
+        guard let path else { return text }
+        return "\(path) : \(text)"
+    }
 }
 
 /// Runs a command tree the way DESIGN §6 asks: options anywhere, French words, one error line,
@@ -32,8 +52,8 @@ public enum CommandLineRunner {
                 Foundation.exit(0)
             }
             if code.rawValue == 1 {
-                // An ExitCode(1) thrown on purpose, or an error no user can cause: keep the code.
-                let text = root.message(for: error)
+                // An ExitCode(1) thrown on purpose, or an error nobody turned into a sentence: keep the code.
+                let text = error is ExitCode ? "" : UserError.sentence(for: error, path: nil)
                 if !text.isEmpty { FileHandle.standardError.write(Data("\(program): \(text)\n".utf8)) }
                 Foundation.exit(1)
             }

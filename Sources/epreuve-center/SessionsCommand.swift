@@ -162,7 +162,7 @@ struct ResultsCommand: ParsableCommand {
                 do {
                     try data.write(to: URL(fileURLWithPath: out), options: .atomic)
                 } catch {
-                    throw UserError("\(out) : écriture impossible (\(error.localizedDescription))")
+                    throw UserError(FileProblem.sentence(error, path: out, doing: "écriture impossible"))
                 }
                 print("Résultats exportés dans \(out).")
             } else {

@@ -47,7 +47,7 @@ struct TerminalOptions: ParsableArguments {
         do {
             return try TerminalStore.open(home: homeURL)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
     }
 
@@ -56,7 +56,7 @@ struct TerminalOptions: ParsableArguments {
         do {
             return try await CenterHome.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
     }
 

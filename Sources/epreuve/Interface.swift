@@ -82,7 +82,7 @@ struct ScreenOptions: ParsableArguments {
         do {
             return try InterfaceTheme.parse(yaml: String(contentsOf: url, encoding: .utf8), file: url.path)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
     }
 

@@ -27,7 +27,7 @@ extension TerminalOptions {
         do {
             screen = try CursesScreen(theme: theme)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
         defer { screen.restore() }
         runtime.run(on: screen)

@@ -53,7 +53,7 @@ struct PracticeCommand: AsyncParsableCommand {
         }
         var profileName: String?
         if let prenom {
-            do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError("\(error)") }
+            do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError(describing: error) }
         }
 
         let interfaceTheme = try screen.prepare()
@@ -65,7 +65,7 @@ struct PracticeCommand: AsyncParsableCommand {
 
     private func printHistory(store: TerminalStore, catalog: Catalog) throws {
         let entries: [PracticeResult]
-        do { entries = try store.practiceHistory(profile: prenom) } catch { throw UserError("\(error)") }
+        do { entries = try store.practiceHistory(profile: prenom) } catch { throw UserError(describing: error) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "fr_FR_POSIX")
         formatter.dateFormat = "dd/MM/yyyy HH:mm"

@@ -61,4 +61,18 @@ import Testing
             }
         }
     }
+
+    @Test func aFileProblemIsAFrenchSentenceWithExitCode1() async throws {
+        let home = Self.freshHome()
+        let missing = "/nonexistent-\(UUID().uuidString)"
+        let export = try await Binaries.run("epreuve-center", ["results", "export", "--out", missing + "/resultats.csv", "--home", home])
+        #expect(export.status == 1)
+        #expect(export.stderr == "epreuve-center: \(missing)/resultats.csv : écriture impossible, dossier ou fichier introuvable "
+            + "(vérifiez le chemin, et que la clé USB est branchée)\n")
+        let blocked = try await Binaries.run("epreuve", ["outbox", "--home", "/proc/\(UUID().uuidString)"])
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.hasPrefix("epreuve: /proc/"))
+        #expect(!blocked.stderr.contains("Error Domain"))
+        #expect(blocked.stderr.split(separator: "\n").count == 1)
+    }
 }
