@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Both programs as a newcomer types them: options anywhere, French help, one French line per mistake.
@@ -74,5 +77,47 @@ import Testing
         #expect(blocked.stderr.hasPrefix("epreuve: /proc/"))
         #expect(!blocked.stderr.contains("Error Domain"))
         #expect(blocked.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func serveSaysWhichAddressTerminalsUseAndLogsStatusAndTime() async throws {
+        let home = Self.freshHome()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).out")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).err")
+        for file in [output, log] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
+        process.arguments = ["serve", "--home", home, "--host", "0.0.0.0", "--port", "0"]
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+
+        func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+        var port: Int?
+        let deadline = Date().addingTimeInterval(20)
+        while port == nil, Date() < deadline {
+            port = read(output).split(separator: "\n").first { $0.hasPrefix("Centre Épreuve à l'écoute sur http://0.0.0.0:") }
+                .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { Int($0) }
+            if port == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        let bound = try #require(port, "serve did not start")
+        let announced = read(output)
+        let interfaces = announced.split(separator: "\n").filter { $0.hasPrefix("Terminaux de la salle : epreuve --center http://") }
+        #expect(!interfaces.isEmpty || announced.contains("Aucune interface réseau active"))
+        for line in interfaces { #expect(line.hasSuffix(":\(bound)")) }
+
+        _ = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(bound)/api/v1/sessions/999999")!)
+        var logged = ""
+        while !logged.contains("GET /api/v1/sessions/999999 404 "), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            logged = read(log)
+        }
+        let line = try #require(logged.split(separator: "\n").first { $0.contains("GET /api/v1/sessions/999999 404 ") })
+        #expect(line.hasSuffix(" ms"))
+        #expect(line.contains("client=127.0.0.1"))
+
+        let second = try await Binaries.run("epreuve-center", ["serve", "--home", home, "--port", "\(bound)", "--host", "0.0.0.0"])
+        #expect(second.status == 1)
+        #expect(second.stderr.hasSuffix("epreuve-center: port \(bound) déjà utilisé (un autre centre tourne-t-il ?) : arrêtez-le ou choisissez un autre --port\n"))
     }
 }
