@@ -183,9 +183,10 @@ struct StatsCommand: AsyncParsableCommand {
         let center = try await options.openCenter()
         let stats = try await userErrors { try await center.statistics(session: session) }
         print("Réussite par thème")
-        var rows = [["Thème", "Questions", "Bonnes réponses", "Réussite"]]
+        var rows = [["Thème", "Questions", "Réponses", "Bonnes réponses", "Réussite"]]
         for theme in stats.themes {
-            rows.append([center.catalog.themeLabel(theme.theme), "\(theme.questions)", "\(theme.right)", "\(theme.percent) %"])
+            rows.append([center.catalog.themeLabel(theme.theme), "\(theme.distinctQuestions)", "\(theme.questions)", "\(theme.right)",
+                         "\(theme.percent) %"])
         }
         print(table(rows))
         print("")
