@@ -92,7 +92,7 @@ public enum CandidateImport {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true, delimiter: delimiter)
         } catch {
-            throw Failure(problems: ["fichier illisible : \(error)"])
+            throw Failure(problems: ["fichier illisible : \(FileProblem.describe(error))"])
         }
 
         var problems: [String] = []

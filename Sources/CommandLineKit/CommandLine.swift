@@ -17,13 +17,7 @@ public struct UserError: Error {
     }
 
     static func sentence(for error: Error, path: String?) -> String {
-        let domain = (error as NSError).domain
-        if domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain {
-            return FileProblem.sentence(error, path: path)
-        }
-        let text = "\(error)"
-        guard let path else { return text }
-        return "\(path) : \(text)"
+        FileProblem.describe(error, path: path)
     }
 }
 

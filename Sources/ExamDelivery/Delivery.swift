@@ -45,7 +45,7 @@ public struct Delivery: Sendable {
             case .pending: return await deliver(entry)
             }
         } catch {
-            return .failed("\(error)")
+            return .failed(FileProblem.describe(error))
         }
     }
 
@@ -65,7 +65,7 @@ public struct Delivery: Sendable {
         } catch let error as DeliveryError {
             message = error.message
         } catch {
-            message = "\(error)"
+            message = FileProblem.describe(error)
         }
         let delay = Backoff.delay(afterTries: entry.tries + 1)
         try? store.markFailed(attemptId: entry.attemptId, error: message, nextTryAt: clock.now().addingTimeInterval(delay))

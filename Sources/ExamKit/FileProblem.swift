@@ -13,6 +13,17 @@ public enum FileProblem {
         return "\(named) : \(reason)"
     }
 
+    /// Any error as the line a user reads: a file problem in French, other errors (ours, already French)
+    /// by their description.
+    public static func describe(_ error: Error, path: String? = nil) -> String {
+        let domain = (error as NSError).domain
+        if domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain {
+            return sentence(error, path: path)
+        }
+        guard let path else { return "\(error)" }
+        return "\(path) : \(error)"
+    }
+
     static func reason(_ error: NSError) -> String {
         if let code = posixCode(error) {
             switch code {

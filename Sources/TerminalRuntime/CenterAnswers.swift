@@ -115,7 +115,7 @@ enum OutboxTools {
             guard !results.isEmpty else { return .failure(RescueFailure(message: HostText.nothingToExport)) }
             return .success(try RescueFiles.write(results, to: directory).joined(separator: "\n"))
         } catch {
-            return .failure(RescueFailure(message: "\(error)"))
+            return .failure(RescueFailure(message: FileProblem.describe(error)))
         }
     }
 }

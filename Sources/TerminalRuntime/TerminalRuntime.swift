@@ -146,7 +146,7 @@ public final class TerminalRuntime {
                 do {
                     try environment.store.recordStop(attemptId: attemptId, reason: reason)
                 } catch {
-                    respond(.journalFailed("\(error)"))
+                    respond(.journalFailed(FileProblem.describe(error)))
                     return
                 }
             case let .lookUpExam(number):
@@ -237,7 +237,7 @@ public final class TerminalRuntime {
             try environment.store.journal(attemptId: attemptId, event: event, snapshot: snapshot)
             return true
         } catch {
-            respond(.journalFailed("\(error)"))
+            respond(.journalFailed(FileProblem.describe(error)))
             return false
         }
     }
@@ -287,7 +287,7 @@ public final class TerminalRuntime {
             try environment.store.saveSnapshot(attemptId: attemptId, snapshot: snapshot)
         } catch {
             // A disk that cannot keep the time left cannot keep answers either.
-            respond(.journalFailed("\(error)"))
+            respond(.journalFailed(FileProblem.describe(error)))
         }
     }
 

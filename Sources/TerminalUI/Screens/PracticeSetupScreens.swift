@@ -176,7 +176,7 @@ struct PracticeBankScreen: ScreenModel {
             let run = try PracticeRun.selfTest(profileName: profile, bank: library.banks[index], themeOrder: context.themeOrder, at: now)
             return .go(.practiceQuestion(PracticeQuestionScreen(run: run)))
         } catch {
-            message = Strings.selfTestImpossible("\(error)")
+            message = Strings.selfTestImpossible(FileProblem.describe(error))
             return .none
         }
     }
