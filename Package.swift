@@ -105,7 +105,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalRuntime",
-            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI"]
+            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI", "Speech"]
         ),
         .target(
             name: "Speech",
@@ -114,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -153,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalRuntimeTests",
-            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit",
+            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit", "Speech",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(

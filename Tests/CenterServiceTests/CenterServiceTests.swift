@@ -237,3 +237,26 @@ import Testing
         #expect(try await custom.sessions().isEmpty)
     }
 }
+
+/// DESIGN §15: the AER is read aloud; the center says so in the package's timing.
+@Suite struct ReadingPackageTests {
+    @Test func anAERPackageAsksForReadingAndAnASSRPackageDoesNot() async throws {
+        let base = CenterFixtures.catalog
+        let aer = Profile(id: "AER", title: "Mini AER", bank: "mini", questionCount: 4, answerSeconds: 45,
+                          extraTimeAnswerSeconds: 60, passMark: 2, quotas: ["circulation": 2, "vitesse": 2])
+        let catalog = Catalog(themes: base.themes, profiles: base.profiles + [aer], banks: base.banks, digest: base.digest)
+        let clock = SettableWallClock(CenterFixtures.start.addingTimeInterval(60))
+        let center = CenterService(repository: try SQLiteCenterRepository(path: CenterFixtures.temporaryPath()), catalog: catalog,
+                                   clock: clock, surveillantHashCost: 1 << 10)
+        var row = CenterFixtures.row("11111111111", "Alexandre", "Lily")
+        row.attestation = "AER"
+        _ = try await center.importCandidates([row, CenterFixtures.row("22222222222", "Bernard", "Hugo")])
+        for (profile, reading) in [("AER", Optional(AttemptTiming.defaultReadingWordsPerMinute)), ("ASSR1", nil)] {
+            let created = try await center.createSession(CenterService.SessionRequest(
+                kind: .examen, profileId: profile, name: profile, startsAt: CenterFixtures.start))
+            let code = try #require(created.codes.first?.code)
+            let package = try #require(try await center.login(number: created.session.number, code: code, terminalId: "t1").get())
+            #expect(package.timing.readingWordsPerMinute == reading)
+        }
+    }
+}
