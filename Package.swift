@@ -137,6 +137,12 @@ let package = Package(
             dependencies: ["Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"
         ),
+        // Not a test target: the throwaway PostgreSQL server that test targets share.
+        .target(
+            name: "PostgresTestServer",
+            dependencies: ["CenterPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/PostgresTestServer"
+        ),
         .testTarget(
             name: "ExamKitTests",
             dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -155,7 +161,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CenterServiceTests",
-            dependencies: ["CenterService", "ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CenterService", "CenterPostgres", "PostgresTestServer", "ExamStore", "ExamKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "CenterWireTests",
