@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -21,10 +21,13 @@ struct EpreuveCenter: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            await OpenStores.shared.closeAll()
         } catch let error as UserError {
+            await OpenStores.shared.closeAll()
             FileHandle.standardError.write(Data("epreuve-center: \(error.message)\n".utf8))
             Foundation.exit(1)
         } catch {
+            await OpenStores.shared.closeAll()
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 {
                 exit(withError: error)
