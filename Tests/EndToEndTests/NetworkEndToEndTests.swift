@@ -14,12 +14,13 @@ import Testing
             self.port = port
         }
 
-        static func start(home: String) async throws -> Server {
+        static func start(home: String, database: String? = nil) async throws -> Server {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
             process.arguments = ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"]
+                + (database.map { ["--database", $0] } ?? [])
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = FileHandle.nullDevice
             try process.run()
