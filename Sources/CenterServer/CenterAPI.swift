@@ -12,15 +12,15 @@ public enum CenterAPI {
     /// Bodies above this are refused with 413: a 20-question envelope is about 3 KB.
     public static let maximumBodyBytes = 64 * 1024
 
-    public static func router(service: CenterService) -> Router<BasicRequestContext> {
-        let router = Router()
+    public static func router(service: CenterService) -> Router<CenterRequestContext> {
+        let router = Router(context: CenterRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         addRoutes(to: router, service: service)
         return router
     }
 
     /// The routes alone, so a test can put its own middleware (faults) in front of them.
-    public static func addRoutes(to router: Router<BasicRequestContext>, service: CenterService) {
+    public static func addRoutes(to router: Router<CenterRequestContext>, service: CenterService) {
         let api = router.group("api/v1")
 
         api.get("health") { _, _ in
@@ -40,13 +40,62 @@ public enum CenterAPI {
             return await answering(context) {
                 let login = try await body(LoginRequest.self, of: request)
                 let terminalId = login.terminalId ?? request.headers[terminalIdHeader] ?? "inconnu"
-                switch try await service.login(number: number, code: login.code, terminalId: terminalId) {
+                switch try await service.login(number: number, code: login.code, terminalId: terminalId,
+                                               address: context.clientAddress) {
                 case let .success(package):
                     context.logger.info("login", metadata: ["exam": "\(number)", "terminal": "\(terminalId)", "attempt": "\(package.attemptId)"])
                     return respond(LoginResponse(package), status: .ok)
                 case let .failure(refusal):
                     context.logger.notice("login refused", metadata: ["exam": "\(number)", "terminal": "\(terminalId)", "reason": "\(refusal)"])
                     return failure(ErrorBody(refusal))
+                }
+            }
+        }
+
+        api.post("sessions/:number/surveillant") { request, context in
+            let number = try context.parameters.require("number")
+            return await answering(context) {
+                let check = try await body(SurveillantRequest.self, of: request)
+                let outcome = try await service.checkSurveillantCode(number: number, code: check.code, terminalId: check.terminalId,
+                                                                     address: context.clientAddress)
+                context.logger.info("surveillant code", metadata: ["exam": "\(number)", "terminal": "\(check.terminalId)", "outcome": "\(outcome)"])
+                switch outcome {
+                case .accepted: return respond(SurveillantResponse(), status: .ok)
+                case .wrongCode: return failure(ErrorBody(LoginRefusal.surveillantCodeWrong))
+                case let .locked(seconds): return failure(ErrorBody(LoginRefusal.locked(seconds: seconds)))
+                case .unknownSession: return failure(ErrorBody(LoginRefusal.unknownSession))
+                }
+            }
+        }
+
+        api.post("sessions/:number/transfer") { request, context in
+            let number = try context.parameters.require("number")
+            return await answering(context) {
+                let transfer = try await body(TransferRequest.self, of: request)
+                let outcome = try await service.transfer(number: number, code: transfer.code, surveillantCode: transfer.surveillantCode,
+                                                         terminalId: transfer.terminalId, address: context.clientAddress)
+                switch outcome {
+                case let .success(package):
+                    context.logger.info("transfer", metadata: ["exam": "\(number)", "terminal": "\(transfer.terminalId)", "attempt": "\(package.attemptId)"])
+                    return respond(LoginResponse(package), status: .ok)
+                case let .failure(refusal):
+                    context.logger.notice("transfer refused", metadata: ["exam": "\(number)", "terminal": "\(transfer.terminalId)", "reason": "\(refusal)"])
+                    return failure(ErrorBody(refusal))
+                }
+            }
+        }
+
+        api.post("attempts/:attempt/progress") { request, context in
+            let attemptId = try context.parameters.require("attempt")
+            return await answering(context) {
+                let progress = try await body(ProgressRequest.self, of: request)
+                switch try await service.recordProgress(progress.report(attemptId: attemptId)) {
+                case let .recorded(check):
+                    return respond(ProgressResponse(surveillantCheck: check.map(SlowCodeHashBody.init)), status: .ok)
+                case .moved:
+                    return failure(ErrorBody(ResultRefusal.attemptMoved))
+                case .unknownAttempt:
+                    return failure(ErrorBody(error: .attemptUnknown, message: "Tentative inconnue de ce centre."))
                 }
             }
         }
@@ -74,7 +123,7 @@ public enum CenterAPI {
 
     /// The application, ready to run; `onRunning` receives the bound port (useful with port 0).
     public static func application(
-        service: CenterService, host: String, port: Int, logger: Logger, router: Router<BasicRequestContext>? = nil,
+        service: CenterService, host: String, port: Int, logger: Logger, router: Router<CenterRequestContext>? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(

@@ -1,17 +1,21 @@
 import CenterService
 import CenterWire
+import ExamKit
 import Foundation
 import HTTPTypes
+import NIOCore
 import Hummingbird
 
 extension CenterAPI {
     /// Runs a handler body; refusals thrown as `ErrorBody` and failures of the center become JSON
     /// error answers (docs/api.md), never Hummingbird's bare pages.
-    static func answering(_ context: BasicRequestContext, _ body: () async throws -> Response) async -> Response {
+    static func answering(_ context: CenterRequestContext, _ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let refusal as ErrorBody {
             return failure(refusal)
+        } catch let refusal as ResultRefusal {
+            return failure(ErrorBody(refusal))
         } catch let error as CenterError {
             context.logger.error("center error", metadata: ["error": "\(error.message)"])
             return failure(ErrorBody(error: .internalError, message: "Erreur du centre : \(error.message)"))
@@ -43,4 +47,19 @@ extension CenterAPI {
         if let seconds = body.retryAfter { response.headers[.retryAfter] = "\(seconds)" }
         return response
     }
+}
+
+/// The request context of the center: the client's address counts in the throttles, whatever
+/// terminal id the client sends about itself.
+public struct CenterRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The client's IP address, or « inconnue » (a Unix socket, a test without a channel).
+    var clientAddress: String { remoteAddress?.ipAddress ?? "inconnue" }
 }

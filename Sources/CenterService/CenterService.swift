@@ -1,5 +1,6 @@
 import ExamKit
 import Foundation
+import Synchronization
 
 /// The establishment's center: every rule about candidates, sessions, codes, logins, results and
 /// reports. Storage goes through a `CenterRepository`; the CLI, the HTTP API and the local client
@@ -9,11 +10,18 @@ public final class CenterService: Sendable {
     public let catalog: Catalog
     public let repository: any CenterRepository
     let clock: any WallClock
+    /// The center's private key (raw), read from the repository once.
+    let keyCache = Mutex<Data?>(nil)
 
-    public init(repository: any CenterRepository, catalog: Catalog, clock: any WallClock) {
+    /// scrypt cost of the surveillant code's offline hash (tests use a small one).
+    let surveillantHashCost: Int
+
+    public init(repository: any CenterRepository, catalog: Catalog, clock: any WallClock,
+                surveillantHashCost: Int = SlowCodeHash.defaultCost) {
         self.repository = repository
         self.catalog = catalog
         self.clock = clock
+        self.surveillantHashCost = surveillantHashCost
     }
 
     // MARK: Candidates
@@ -91,8 +99,9 @@ public final class CenterService: Sendable {
     }
 
     /// One session by number, or all of them when no number is given.
+    /// Without a number, every session but the demo's (DESIGN §9: the demo counts only when named).
     func sessions(matching number: String?) async throws -> [CenterSession] {
-        guard let number else { return try await sessions() }
+        guard let number else { return try await sessions().filter { !isDemo($0) } }
         guard let session = try await session(number: number) else { throw CenterError("épreuve \(number) inconnue") }
         return [session]
     }

@@ -8,6 +8,9 @@ public enum Demo {
     public static let trainingNumber = "100002"
     public static let examSurveillantCode = "424242"
     public static let trainingSurveillantCode = "515151"
+    /// The demo pupils' class: never enrolled by `--candidates all` or `class:`.
+    public static let className = "DEMO"
+    public static let numbers: Set<String> = [examNumber, trainingNumber]
 
     struct Pupil {
         let id, firstName, lastName, className, sex, birth, attestation, code: String
@@ -20,11 +23,11 @@ public enum Demo {
     }
 
     static let pupils = [
-        Pupil(id: "demo-lily", firstName: "Lily", lastName: "Alexandre", className: "5A", sex: "F", birth: "2013-03-14", attestation: "ASSR1", code: "AAAAAAAA", extraTime: false),
-        Pupil(id: "demo-hugo", firstName: "Hugo", lastName: "Bernard", className: "5A", sex: "M", birth: "2013-07-02", attestation: "ASSR1", code: "BBBBBBBB", extraTime: false),
-        Pupil(id: "demo-chloe", firstName: "Chloé", lastName: "Dubois", className: "5A", sex: "F", birth: "2012-11-23", attestation: "ASSR1", code: "CCCCCCCC", extraTime: true),
-        Pupil(id: "demo-nathan", firstName: "Nathan", lastName: "Moreau", className: "3B", sex: "M", birth: "2011-05-09", attestation: "ASSR2", code: "DDDDDDDD", extraTime: false),
-        Pupil(id: "demo-ines", firstName: "Inès", lastName: "Petit", className: "3B", sex: "F", birth: "2011-01-30", attestation: "ASSR2", code: "EEEEEEEE", extraTime: false),
+        Pupil(id: "demo-lily", firstName: "Lily", lastName: "Alexandre", className: "DEMO", sex: "F", birth: "2013-03-14", attestation: "ASSR1", code: "AAAAAAAA", extraTime: false),
+        Pupil(id: "demo-hugo", firstName: "Hugo", lastName: "Bernard", className: "DEMO", sex: "M", birth: "2013-07-02", attestation: "ASSR1", code: "BBBBBBBB", extraTime: false),
+        Pupil(id: "demo-chloe", firstName: "Chloé", lastName: "Dubois", className: "DEMO", sex: "F", birth: "2012-11-23", attestation: "ASSR1", code: "CCCCCCCC", extraTime: true),
+        Pupil(id: "demo-nathan", firstName: "Nathan", lastName: "Moreau", className: "DEMO", sex: "M", birth: "2011-05-09", attestation: "ASSR2", code: "DDDDDDDD", extraTime: false),
+        Pupil(id: "demo-ines", firstName: "Inès", lastName: "Petit", className: "DEMO", sex: "F", birth: "2011-01-30", attestation: "ASSR2", code: "EEEEEEEE", extraTime: false),
     ]
 
     /// Surveillant code of a demo session, which the sheet may print (the demo's codes are public).
@@ -38,9 +41,10 @@ public enum Demo {
 }
 
 extension CenterService {
-    /// Puts the demo candidates and sessions in, unless the demo exam is there already.
-    public func installDemo() async throws {
-        guard try await session(number: Demo.examNumber) == nil else { return }
+    /// Puts the demo candidates and sessions in, unless the demo exam is there already; false when it was.
+    @discardableResult
+    public func installDemo() async throws -> Bool {
+        guard try await session(number: Demo.examNumber) == nil else { return false }
         _ = try await repository.upsertCandidates(Demo.pupils.map { pupil in
             CandidateUpsert(key: .id(pupil.id)) { _ in pupil.candidate }
         }, newId: Self.generatedCandidateId)
@@ -57,5 +61,22 @@ extension CenterService {
                                    access: Dictionary(uniqueKeysWithValues: pupils.map { ($0.id, $0.code) }))
             _ = try await createSession(request, fixedCodes: codes)
         }
+        return true
+    }
+
+    /// Deletes the demo sessions (with their attempts and results) and the demo pupils; false when
+    /// there was no demo.
+    @discardableResult
+    public func removeDemo() async throws -> Bool {
+        var removed = false
+        for number in Demo.numbers where try await repository.deleteSession(number: number) { removed = true }
+        let pupils = try await repository.candidates().filter { Demo.pupils.map(\.id).contains($0.id) }
+        if try await repository.deleteCandidates(ids: pupils.map(\.id)) > 0 { removed = true }
+        return removed
+    }
+
+    /// Demo sessions count in exports and statistics only when asked for by number.
+    func isDemo(_ session: CenterSession) -> Bool {
+        Demo.numbers.contains(session.number) && session.alwaysActive
     }
 }

@@ -48,8 +48,12 @@ public struct CenterSession: Sendable, Hashable {
     public var seed: String
     /// Signs result envelopes (HMAC-SHA256); handed to terminals at login.
     public var resultKey: String
+    /// The surveillant code, salted and hashed for the center's own (throttled) check.
     public var surveillantSalt: String
     public var surveillantHash: String
+    /// The same code, slowly hashed for terminals that check it offline (none for sessions of the
+    /// first version: their terminals ask the center).
+    public var surveillantCheck: SlowCodeHash?
     /// Question ids in the session's canonical order.
     public var questionIds: [String]
     public var contentDigest: String
@@ -57,7 +61,8 @@ public struct CenterSession: Sendable, Hashable {
 
     public init(number: String, kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String?,
                 timed: Bool, alwaysActive: Bool, seed: String, resultKey: String, surveillantSalt: String,
-                surveillantHash: String, questionIds: [String], contentDigest: String, createdAt: Date) {
+                surveillantHash: String, surveillantCheck: SlowCodeHash? = nil, questionIds: [String], contentDigest: String,
+                createdAt: Date) {
         self.number = number
         self.kind = kind
         self.profileId = profileId
@@ -70,6 +75,7 @@ public struct CenterSession: Sendable, Hashable {
         self.resultKey = resultKey
         self.surveillantSalt = surveillantSalt
         self.surveillantHash = surveillantHash
+        self.surveillantCheck = surveillantCheck
         self.questionIds = questionIds
         self.contentDigest = contentDigest
         self.createdAt = createdAt
@@ -110,20 +116,31 @@ public struct EnrolledCandidate: Sendable, Hashable {
     }
 }
 
-/// An attempt opened by a successful login.
+/// An attempt opened by a successful login, and where it stands as its terminal last reported.
 public struct CenterAttempt: Sendable, Hashable {
     public var id: String
     public var sessionNumber: String
     public var candidateId: String
+    /// The terminal the attempt runs on: the only one whose progress and result count.
     public var terminalId: String
     public var openedAt: Date
+    /// The last progress report (answers, question, time left).
+    public var progress: AttemptSnapshot?
+    /// When the terminal was last heard from.
+    public var progressAt: Date?
+    /// The surveillant let the candidate's next login from another terminal take the attempt over.
+    public var transferAuthorized: Bool
 
-    public init(id: String, sessionNumber: String, candidateId: String, terminalId: String, openedAt: Date) {
+    public init(id: String, sessionNumber: String, candidateId: String, terminalId: String, openedAt: Date,
+                progress: AttemptSnapshot? = nil, progressAt: Date? = nil, transferAuthorized: Bool = false) {
         self.id = id
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
         self.terminalId = terminalId
         self.openedAt = openedAt
+        self.progress = progress
+        self.progressAt = progressAt
+        self.transferAuthorized = transferAuthorized
     }
 }
 
@@ -153,10 +170,12 @@ public struct StoredResult: Sendable, Hashable {
     public var passed: Bool
     public var source: ResultSource
     public var storedAt: Date
+    /// The surveillant ended the attempt, for this reason.
+    public var stopReason: String?
 
     public init(attemptId: String, sessionNumber: String, candidateId: String, terminalId: String, startedAt: Date,
                 finishedAt: Date, answers: [String: [String]], contentHash: String, envelope: String, score: Int,
-                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date) {
+                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date, stopReason: String? = nil) {
         self.attemptId = attemptId
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
@@ -171,5 +190,6 @@ public struct StoredResult: Sendable, Hashable {
         self.passed = passed
         self.source = source
         self.storedAt = storedAt
+        self.stopReason = stopReason
     }
 }

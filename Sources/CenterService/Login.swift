@@ -1,87 +1,245 @@
+import Crypto
 import ExamKit
 import Foundation
 
-/// What terminals ask before an attempt: look a session up, log in, check a surveillant code.
+/// What terminals ask before and during an attempt: look a session up, log in, move an attempt here.
+/// Every code is checked here, under throttles no client can dodge: 20 wrong codes a minute per
+/// session and per client address, whatever terminal id is sent, and the per-terminal lockout
+/// (5 wrong codes → 60 s, doubling) keyed by address and terminal id together.
 extension CenterService {
+    /// Wrong codes allowed per window, per session and per client address.
+    public static let failuresPerWindow = 20
+    public static let failureWindow: TimeInterval = 60
+
     public func lookUp(number: String) async throws -> SessionInfo? {
         try await session(number: number).map(info)
     }
 
-    /// Exam number + access code → the candidate's package. Five wrong codes in a row from one
-    /// terminal lock it for 60 s, doubling after that. The code is matched here against the
-    /// enrolments' hashes; only the throttle update and the attempt opening write.
-    public func login(number: String, code typed: String, terminalId: String) async throws -> Result<ExamPackage, LoginRefusal> {
+    /// Exam number + access code → the candidate's package. An exam attempt open on another terminal
+    /// is refused (`runningElsewhere`) unless the surveillant authorised the move.
+    public func login(number: String, code typed: String, terminalId: String,
+                      address: String = "local") async throws -> Result<ExamPackage, LoginRefusal> {
         let now = clock.now()
+        let session: CenterSession
+        switch try await activeSession(number, at: now) {
+        case let .success(found): session = found
+        case let .failure(refusal): return .failure(refusal)
+        }
+        let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
+        if let refusal = try await lockRefusal(guardKeys, at: now) { return .failure(refusal) }
+        guard let enrolment = try await matchAccessCode(typed, session: number) else {
+            return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
+        }
+
+        let fresh = CenterAttempt(id: UUID().uuidString.lowercased(), sessionNumber: number, candidateId: enrolment.candidateId,
+                                  terminalId: terminalId, openedAt: now)
+        var attempt: CenterAttempt
+        switch try await repository.openAttempt(fresh, onePerCandidate: session.kind == .examen) {
+        case .candidateHasResult: return .failure(.alreadyTaken)
+        case let .opened(opened): attempt = opened
+        case let .resumed(existing):
+            attempt = existing
+            if existing.terminalId != terminalId {
+                // A training moves with its candidate; an exam moves only when the surveillant said so.
+                guard session.kind == .entrainement || existing.transferAuthorized else { return .failure(.runningElsewhere) }
+                guard try await repository.moveAttempt(id: existing.id, from: existing.terminalId, to: terminalId, at: now) else {
+                    return .failure(.runningElsewhere)
+                }
+                attempt.terminalId = terminalId
+            }
+        }
+        // Only a login that passed every check ends a series of wrong codes.
+        try await recordSuccess(guardKeys, at: now)
+        return .success(try await package(session: session, enrolment: enrolment, attempt: attempt))
+    }
+
+    /// « Reprendre ici »: the surveillant, with the session's code typed on this terminal, moves the
+    /// candidate's running attempt here; it goes on where its last progress report left it.
+    public func transfer(number: String, code typed: String, surveillantCode: String, terminalId: String,
+                         address: String = "local") async throws -> Result<ExamPackage, LoginRefusal> {
+        let now = clock.now()
+        let session: CenterSession
+        switch try await activeSession(number, at: now) {
+        case let .success(found): session = found
+        case let .failure(refusal): return .failure(refusal)
+        }
+        switch try await checkSurveillantCode(number: number, code: surveillantCode, terminalId: terminalId, address: address) {
+        case .accepted: break
+        case .wrongCode, .unknownSession: return .failure(.surveillantCodeWrong)
+        case let .locked(seconds): return .failure(.locked(seconds: seconds))
+        }
+        let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
+        if let refusal = try await lockRefusal(guardKeys, at: now) { return .failure(refusal) }
+        guard let enrolment = try await matchAccessCode(typed, session: number) else {
+            return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
+        }
+        guard var attempt = try await repository.openAttempt(session: number, candidate: enrolment.candidateId),
+              attempt.terminalId != terminalId else {
+            return .failure(.nothingToResume)
+        }
+        guard try await repository.moveAttempt(id: attempt.id, from: attempt.terminalId, to: terminalId, at: now) else {
+            return .failure(.nothingToResume)
+        }
+        attempt.terminalId = terminalId
+        try await recordSuccess(guardKeys, at: now)
+        return .success(try await package(session: session, enrolment: enrolment, attempt: attempt))
+    }
+
+    /// The surveillant code typed on a terminal, for that terminal's session only.
+    public func checkSurveillantCode(number: String, code: String, terminalId: String,
+                                     address: String = "local") async throws -> SurveillantCheck {
+        let now = clock.now()
+        guard let session = try await repository.session(number: number) else { return .unknownSession }
+        let guardKeys = CodeGuard(scope: "surveillant", session: number, address: address, terminalId: terminalId)
+        if case let .locked(seconds)? = try await lockRefusal(guardKeys, at: now) { return .locked(seconds: seconds) }
+        guard Self.matchesSurveillantCode(code, of: session) else {
+            if case let .locked(seconds)? = try await recordWrongCode(guardKeys, at: now) { return .locked(seconds: seconds) }
+            return .wrongCode
+        }
+        try await recordSuccess(guardKeys, at: now)
+        return .accepted
+    }
+
+    /// Where a running attempt stands, from its terminal (signed with the attempt's key).
+    public func recordProgress(_ report: ProgressReport) async throws -> ProgressReceipt {
+        guard let attempt = try await repository.attempt(id: report.attemptId),
+              let session = try await repository.session(number: attempt.sessionNumber) else { return .unknownAttempt }
+        guard report.hasValidMac(key: AttemptKey.derive(sessionKey: session.resultKey, attemptId: attempt.id)) else {
+            throw ResultRefusal.badMac
+        }
+        guard report.progress.fits(questionCount: session.questionIds.count) else {
+            throw ResultRefusal.invalid("progression hors limites")
+        }
+        switch try await repository.recordProgress(attemptId: attempt.id, terminalId: report.terminalId,
+                                                   progress: report.progress, at: clock.now()) {
+        case .recorded, .finished: return .recorded(surveillantCheck: session.surveillantCheck)
+        case .movedElsewhere: return .moved
+        case .unknownAttempt: return .unknownAttempt
+        }
+    }
+
+    // MARK: Parts
+
+    private func activeSession(_ number: String, at now: Date) async throws -> Result<CenterSession, LoginRefusal> {
         guard let session = try await repository.session(number: number) else { return .failure(.unknownSession) }
         let state = session.window.state(at: now)
         guard state == .active else { return .failure(.notActive(state, startsAt: session.startsAt)) }
+        return .success(session)
+    }
 
-        let key = ThrottleKey.terminal(terminalId)
-        if let refusal = Self.lockRefusal(try await repository.throttle(key), at: now) { return .failure(refusal) }
+    private func matchAccessCode(_ typed: String, session number: String) async throws -> Enrolment? {
+        guard let code = AccessCode.normalize(typed) else { return nil }
+        return try await repository.enrolments(session: number).first { SecretHash.matches(code, salt: $0.codeSalt, hash: $0.codeHash) }
+    }
 
-        let enrolments = try await repository.enrolments(session: number)
-        let matched = AccessCode.normalize(typed).flatMap { code in
-            enrolments.first { SecretHash.matches(code, salt: $0.codeSalt, hash: $0.codeHash) }
+    /// What the terminal receives: its own attempt's key, never the session's.
+    func package(session: CenterSession, enrolment: Enrolment, attempt: CenterAttempt) async throws -> ExamPackage {
+        guard let candidate = try await repository.candidate(id: enrolment.candidateId) else {
+            throw CenterError("épreuve \(session.number) : candidat \(enrolment.candidateId) introuvable")
         }
-        // The transforms re-check the lock inside the write: another process may have locked meanwhile.
-        guard let enrolment = matched else {
-            let throttle = try await repository.updateThrottle(key, now: now) { current in
-                guard current.wait(at: now) == nil else { return current }
-                var next = current
-                next.recordFailure(at: now)
-                return next
-            }
-            return .failure(Self.lockRefusal(throttle, at: now) ?? .wrongCode)
-        }
-        let throttle = try await repository.updateThrottle(key, now: now) { current in
-            guard current.wait(at: now) == nil else { return current }
-            var next = current
-            next.recordSuccess()
-            return next
-        }
-        if let refusal = Self.lockRefusal(throttle, at: now) { return .failure(refusal) }
-
-        // An attempt opened earlier and not finished is the same attempt: the terminal resumes it.
-        let fresh = CenterAttempt(id: UUID().uuidString.lowercased(), sessionNumber: number, candidateId: enrolment.candidateId,
-                            terminalId: terminalId, openedAt: now)
-        let attempt: CenterAttempt
-        switch try await repository.openAttempt(fresh, onePerCandidate: session.kind == .examen) {
-        case .candidateHasResult: return .failure(.alreadyTaken)
-        case let .opened(opened), let .resumed(opened): attempt = opened
-        }
-
-        guard let candidate = try await repository.candidate(id: enrolment.candidateId),
-              let profile = catalog.profile(session.profileId) else {
-            throw CenterError("épreuve \(number) : candidat ou profil introuvable")
-        }
+        let profile = try profile(of: session)
         let questions = CandidateOrder.order(try self.questions(of: session), sessionSeed: session.seed, candidateId: candidate.id)
         let timing = AttemptTiming(answerSeconds: profile.answerSeconds(extraTime: enrolment.extraTime), timed: session.timed)
-        return .success(ExamPackage(
+        let themeIds = Set(questions.map(\.theme))
+        return ExamPackage(
             attemptId: attempt.id, session: info(session), candidateId: candidate.id,
             firstName: candidate.firstName, lastName: candidate.lastName, className: candidate.className,
             extraTime: enrolment.extraTime, bank: profile.bank,
             questions: session.kind == .examen ? questions.map { $0.withoutKey() } : questions,
             timing: timing, passMark: profile.passMark, contentDigest: session.contentDigest,
-            resultKey: session.resultKey, surveillantSalt: session.surveillantSalt,
-            surveillantHash: session.surveillantHash))
+            resultKey: AttemptKey.derive(sessionKey: session.resultKey, attemptId: attempt.id),
+            surveillantCheck: session.surveillantCheck, centerPublicKey: try await centerPublicKey(),
+            themes: catalog.themes.filter { themeIds.contains($0.id) }, progress: attempt.progress)
     }
 
-    private static func lockRefusal(_ throttle: LoginThrottle, at now: Date) -> LoginRefusal? {
-        throttle.wait(at: now).map { .locked(seconds: Int($0.rounded(.up))) }
-    }
-
-    public func checkSurveillantCode(number: String, code: String) async throws -> Bool {
-        guard let session = try await session(number: number) else { return false }
-        return Self.matchesSurveillantCode(code, of: session)
-    }
-
-    /// True when the code is the surveillant code of a session active now (the local terminal's
-    /// F12 outside an attempt).
-    public func isSurveillantCodeOfAnActiveSession(_ code: String) async throws -> Bool {
-        try await sessions().contains { state(of: $0) == .active && Self.matchesSurveillantCode(code, of: $0) }
-    }
-
-    private static func matchesSurveillantCode(_ code: String, of session: CenterSession) -> Bool {
+    static func matchesSurveillantCode(_ code: String, of session: CenterSession) -> Bool {
         SecretHash.matches(code.trimmingCharacters(in: .whitespaces), salt: session.surveillantSalt, hash: session.surveillantHash)
+    }
+}
+
+/// The counters that guard one kind of code (access or surveillant) for one request.
+struct CodeGuard {
+    let sessionWindow: String
+    let addressWindow: String
+    let terminal: ThrottleKey
+
+    init(scope: String, session: String, address: String, terminalId: String) {
+        sessionWindow = "\(scope) session \(session)"
+        addressWindow = "\(scope) adresse \(address)"
+        // The address is part of the key: a client sending another terminal's id locks only itself.
+        terminal = .terminal(scope == "login" ? "\(address) \(terminalId)" : "\(scope) \(address) \(terminalId)")
+    }
+}
+
+extension CenterService {
+    /// Refused before any check when a window is full or the terminal is locked.
+    func lockRefusal(_ keys: CodeGuard, at now: Date) async throws -> LoginRefusal? {
+        var wait: TimeInterval = 0
+        for key in [keys.sessionWindow, keys.addressWindow] {
+            if let window = try await repository.failureWindow(key, now: now, length: Self.failureWindow),
+               window.failures >= Self.failuresPerWindow {
+                wait = max(wait, window.start.addingTimeInterval(Self.failureWindow).timeIntervalSince(now))
+            }
+        }
+        if let locked = try await repository.throttle(keys.terminal).wait(at: now) { wait = max(wait, locked) }
+        return wait > 0 ? .locked(seconds: max(1, Int(wait.rounded(.up)))) : nil
+    }
+
+    /// Counts a wrong code everywhere it counts; the refusal when this very failure locks (from the
+    /// counts each atomic update returned, so concurrent failures each learn their own place).
+    func recordWrongCode(_ keys: CodeGuard, at now: Date) async throws -> LoginRefusal? {
+        var wait: TimeInterval = 0
+        for key in [keys.sessionWindow, keys.addressWindow] {
+            let window = try await repository.recordFailure(key, now: now, length: Self.failureWindow)
+            if window.failures >= Self.failuresPerWindow {
+                wait = max(wait, window.start.addingTimeInterval(Self.failureWindow).timeIntervalSince(now))
+            }
+        }
+        let throttle = try await repository.updateThrottle(keys.terminal, now: now) { current in
+            guard current.wait(at: now) == nil else { return current }
+            var next = current
+            next.recordFailure(at: now)
+            return next
+        }
+        if let locked = throttle.wait(at: now) { wait = max(wait, locked) }
+        return wait > 0 ? .locked(seconds: max(1, Int(wait.rounded(.up)))) : nil
+    }
+
+    func recordSuccess(_ keys: CodeGuard, at now: Date) async throws {
+        _ = try await repository.updateThrottle(keys.terminal, now: now) { current in
+            guard current.wait(at: now) == nil else { return current }
+            var next = current
+            next.recordSuccess()
+            return next
+        }
+    }
+
+    /// The center's public key (raw X25519, base64), made on first use.
+    public func centerPublicKey() async throws -> String {
+        try await centerPrivateKey().publicKey.rawRepresentation.base64EncodedString()
+    }
+
+    func centerPrivateKey() async throws -> Curve25519.KeyAgreement.PrivateKey {
+        let raw: Data
+        if let cached = keyCache.withLock({ $0 }) {
+            raw = cached
+        } else {
+            raw = try await repository.centerPrivateKey(storingIfAbsent: Curve25519.KeyAgreement.PrivateKey().rawRepresentation)
+            keyCache.withLock { $0 = raw }
+        }
+        guard let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
+            throw CenterError.unreadableRow(table: "centerKey", id: "1", column: "privateKey", detail: nil)
+        }
+        return key
+    }
+}
+
+extension AttemptSnapshot {
+    /// Positions, answers and times within what a session of `questionCount` questions allows.
+    func fits(questionCount: Int) -> Bool {
+        let day = 24 * 3_600_000
+        return (0..<max(1, questionCount)).contains(index) && selections.count == questionCount
+            && timeUsedMs.count == questionCount && selections.allSatisfy { $0.count <= 6 && $0.allSatisfy((0..<6).contains) }
+            && timeUsedMs.allSatisfy { (0...day).contains($0) } && (remainingMs.map { (0...day).contains($0) } ?? true)
     }
 }

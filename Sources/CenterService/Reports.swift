@@ -10,14 +10,17 @@ public enum Verdict: Sendable, Hashable {
     case failed
     /// No result and the session is over.
     case absent
+    /// The surveillant ended the attempt (the result keeps the answers given and the reason).
+    case stoppedBySurveillant
 
-    /// « Admis », « Échoué », « Absent », or « — » while a result may still come.
+    /// « Admis », « Échoué », « Absent », « Arrêtée par le surveillant », or « — » while a result may still come.
     public var label: String {
         switch self {
         case .pending: "—"
         case .admitted: "Admis"
         case .failed: "Échoué"
         case .absent: "Absent"
+        case .stoppedBySurveillant: "Arrêtée par le surveillant"
         }
     }
 }
@@ -33,8 +36,17 @@ extension CenterService {
         public let sessionOver: Bool
 
         public var verdict: Verdict {
-            if let result { return result.passed ? .admitted : .failed }
+            if let result {
+                if result.stopReason != nil { return .stoppedBySurveillant }
+                return result.passed ? .admitted : .failed
+            }
             return sessionOver ? .absent : .pending
+        }
+
+        /// The verdict as sheets and exports print it, with the surveillant's reason when there is one.
+        public var verdictText: String {
+            guard verdict == .stoppedBySurveillant, let reason = result?.stopReason else { return verdict.label }
+            return "\(verdict.label) : \(reason)"
         }
 
         public var note: String {
@@ -78,7 +90,7 @@ extension CenterService {
                     candidate.lastName.uppercased(), candidate.firstName, candidate.ine ?? "", candidate.className,
                     CenterDates.frenchDate(isoDate: candidate.birthDate), "\(session.profileId) \(session.number) \(session.name)",
                     standing.extraTime ? "oui" : "non", standing.result.map { "\($0.score)" } ?? "",
-                    standing.verdict == .pending ? "" : standing.verdict.label, CenterDates.day.string(from: date),
+                    standing.verdict == .pending ? "" : standing.verdictText, CenterDates.day.string(from: date),
                 ])
             }
         }

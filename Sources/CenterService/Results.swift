@@ -2,50 +2,109 @@ import Crypto
 import ExamKit
 import Foundation
 
-/// Results handed in by terminals or restored from rescue files.
+/// Results handed in by terminals or restored from rescue files. The center trusts nothing a terminal
+/// says beyond the candidate's choices: the attempt must be one it issued to that candidate, on the
+/// terminal it runs on, with that attempt's extra time, question order and dates; every position,
+/// letter and time is range-checked; the score comes from the center's own key.
 extension CenterService {
-    /// Stores a result once per attempt id: the same content again is "already stored", other
-    /// content for the same attempt is a conflict. Checks the mac, the session, the candidate and
-    /// that the questions are exactly the session's; scores from the center's own key.
+    /// Leeway for terminal clocks.
+    static let clockSkew: TimeInterval = 300
+
     public func storeResult(_ envelope: ResultEnvelope, source: ResultSource = .terminal) async throws -> Result<ResultReceipt, ResultRefusal> {
-        guard envelope.format == ResultEnvelope.formatName else {
-            return .failure(.invalid("format « \(envelope.format) » inconnu"))
+        let checked: CheckedResult
+        switch try await check(envelope, source: source) {
+        case let .success(result): checked = result
+        case let .failure(refusal): return .failure(refusal)
         }
+        switch try await repository.insertResult(checked.result, onePerCandidate: checked.session.kind == .examen) {
+        case .inserted:
+            // An exam's acknowledgement says nothing of the score: the establishment announces results.
+            return .success(checked.session.kind == .examen ? .stored(score: nil, outOf: nil)
+                            : .stored(score: checked.result.score, outOf: checked.result.questionCount))
+        case .candidateNotEnrolled:
+            return .failure(.invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(checked.session.number)"))
+        case let .sameAttemptExists(storedHash):
+            return storedHash == checked.result.contentHash ? .success(.alreadyStored) : .failure(.conflict)
+        case .candidateAlreadyHasResult:
+            return .failure(.invalid("un résultat de ce candidat est déjà enregistré pour l'épreuve \(checked.session.number)"))
+        }
+    }
+
+    private struct CheckedResult {
+        var session: CenterSession
+        var result: StoredResult
+    }
+
+    private func check(_ envelope: ResultEnvelope, source: ResultSource) async throws -> Result<CheckedResult, ResultRefusal> {
+        func invalid(_ reason: String) -> Result<CheckedResult, ResultRefusal> { .failure(.invalid(reason)) }
         guard let session = try await session(number: envelope.examNumber) else {
-            return .failure(.invalid("épreuve \(envelope.examNumber) inconnue de ce centre"))
+            return invalid("épreuve \(envelope.examNumber) inconnue de ce centre")
         }
-        guard envelope.hasValidMac(key: session.resultKey) else { return .failure(.badMac) }
+        switch envelope.format {
+        case ResultEnvelope.formatName:
+            guard envelope.hasValidMac(key: AttemptKey.derive(sessionKey: session.resultKey, attemptId: envelope.attemptId)) else {
+                return .failure(.badMac)
+            }
+        case ResultEnvelope.legacyFormatName:
+            // Files of terminals of the first version were signed with the session key.
+            guard envelope.hasValidMac(key: session.resultKey) else { return .failure(.badMac) }
+        default:
+            return invalid("format « \(envelope.format) » inconnu")
+        }
+        // Issued by this center, to this candidate, and still on this terminal.
+        guard let attempt = try await repository.attempt(id: envelope.attemptId), attempt.sessionNumber == session.number,
+              attempt.candidateId == envelope.candidateId else {
+            return invalid("tentative \(envelope.attemptId) inconnue : seul le centre ouvre une tentative, à la connexion du candidat")
+        }
+        guard attempt.terminalId == envelope.terminalId else { return .failure(.attemptMoved) }
+        guard let enrolment = try await repository.enrolments(session: session.number).first(where: { $0.candidateId == attempt.candidateId }) else {
+            return invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(session.number)")
+        }
+        guard envelope.extraTime == enrolment.extraTime else { return invalid("tiers-temps différent de celui du candidat") }
+        let profile = try profile(of: session)
+        guard envelope.bank == profile.bank else { return invalid("banque « \(envelope.bank) » différente de celle de l'épreuve") }
+
+        let questions = try self.questions(of: session)
+        let order = CandidateOrder.order(questions, sessionSeed: session.seed, candidateId: attempt.candidateId)
+        guard envelope.questions.count == order.count else {
+            return invalid("les questions ne sont pas celles de l'épreuve \(session.number)")
+        }
+        let answerLimit = session.timed ? (profile.answerSeconds(extraTime: enrolment.extraTime) + 2) * 1000 : 24 * 3_600_000
+        for (index, answer) in envelope.questions.enumerated() {
+            guard answer.position == index + 1, answer.questionId == order[index].id else {
+                return invalid("question \(index + 1) : ce n'est pas celle de ce candidat à cette place")
+            }
+            let letters = order[index].choices.indices.map(ChoiceLetter.letter)
+            guard Set(answer.selected).count == answer.selected.count, answer.selected.allSatisfy(letters.contains),
+                  order[index].expectsSeveralAnswers || answer.selected.count <= 1 else {
+                return invalid("question \(index + 1) : réponse « \(answer.selected.joined(separator: ",")) » impossible")
+            }
+            guard (0...answerLimit).contains(answer.timeUsedMs) else { return invalid("question \(index + 1) : temps hors limites") }
+        }
         guard let started = ResultEnvelope.date(envelope.startedAt), let finished = ResultEnvelope.date(envelope.finishedAt) else {
-            return .failure(.invalid("dates illisibles"))
+            return invalid("dates illisibles")
         }
-        let expected = try questions(of: session)
-        let givenIds = envelope.questions.map(\.questionId)
-        guard Set(givenIds) == Set(expected.map(\.id)), givenIds.count == expected.count else {
-            return .failure(.invalid("les questions ne sont pas celles de l'épreuve \(session.number)"))
+        let now = clock.now()
+        guard started >= attempt.openedAt.addingTimeInterval(-Self.clockSkew), finished >= started,
+              finished <= now.addingTimeInterval(Self.clockSkew),
+              finished.timeIntervalSince(started) <= session.kind.validity + Self.clockSkew else {
+            return invalid("dates hors de la tentative (début \(envelope.startedAt), fin \(envelope.finishedAt))")
         }
-        guard let profile = catalog.profile(session.profileId) else {
-            return .failure(.invalid("profil \(session.profileId) absent du contenu"))
+        if let reason = envelope.stopReason, reason.count > 300 || reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return invalid("motif d'arrêt illisible")
         }
+
         let selections = envelope.selectionsByQuestion
-        let card = ScoreCard(questions: expected, selections: expected.map { selections[$0.id] ?? [] }, passMark: profile.passMark)
+        let card = ScoreCard(questions: questions, selections: questions.map { selections[$0.id] ?? [] }, passMark: profile.passMark)
         let contentHash = SHA256.hash(data: envelope.canonicalJSON()).map { String(format: "%02x", $0) }.joined()
         let result = StoredResult(
-            attemptId: envelope.attemptId, sessionNumber: session.number, candidateId: envelope.candidateId,
+            attemptId: envelope.attemptId, sessionNumber: session.number, candidateId: attempt.candidateId,
             terminalId: envelope.terminalId, startedAt: started, finishedAt: finished,
             answers: Dictionary(uniqueKeysWithValues: envelope.questions.map { ($0.questionId, $0.selected) }),
             contentHash: contentHash, envelope: String(decoding: envelope.fileData(), as: UTF8.self),
-            score: card.right, questionCount: card.total, passed: card.passed, source: source, storedAt: clock.now())
-
-        switch try await repository.insertResult(result, onePerCandidate: session.kind == .examen) {
-        case .inserted:
-            return .success(.stored(score: card.right, outOf: card.total))
-        case .candidateNotEnrolled:
-            return .failure(.invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(session.number)"))
-        case let .sameAttemptExists(storedHash):
-            return storedHash == contentHash ? .success(.alreadyStored) : .failure(.conflict)
-        case .candidateAlreadyHasResult:
-            return .failure(.invalid("un résultat de ce candidat est déjà enregistré pour l'épreuve \(session.number)"))
-        }
+            score: card.right, questionCount: card.total, passed: card.passed, source: source, storedAt: now,
+            stopReason: envelope.stopReason)
+        return .success(CheckedResult(session: session, result: result))
     }
 
     public func results(session number: String? = nil) async throws -> [StoredResult] {
@@ -58,22 +117,34 @@ extension CenterService {
         case refused(String)
     }
 
-    /// Imports one rescue file. The file must be byte for byte what a terminal wrote: the mac
-    /// covers the content, and any other change (even white space) means someone edited it.
+    /// Imports one rescue file: sealed to this center (`epreuve-rescue/2`), or the signed result of the
+    /// first version (`epreuve-result/1`). The file must be byte for byte what a terminal wrote.
     public func restore(fileData data: Data) async throws -> RestoreOutcome {
-        guard let envelope = try? JSONDecoder().decode(ResultEnvelope.self, from: data) else {
-            return .refused("ce n'est pas un fichier de résultat Épreuve (JSON illisible)")
-        }
-        guard envelope.fileData() == data else {
-            return .refused("fichier modifié depuis son écriture par le terminal")
+        let envelope: ResultEnvelope
+        if let sealed = try? JSONDecoder().decode(SealedRescue.self, from: data), sealed.format == SealedRescue.formatName {
+            guard sealed.fileData() == data else { return .refused("fichier modifié depuis son écriture par le terminal") }
+            do {
+                envelope = try sealed.open(centerPrivateKey: try await centerPrivateKey())
+            } catch let error as IntegrityError {
+                return .refused(error.message)
+            }
+        } else {
+            guard let plain = try? JSONDecoder().decode(ResultEnvelope.self, from: data) else {
+                return .refused("ce n'est pas un fichier de résultat Épreuve (JSON illisible)")
+            }
+            guard plain.fileData() == data else { return .refused("fichier modifié depuis son écriture par le terminal") }
+            envelope = plain
         }
         switch try await storeResult(envelope, source: .rescue) {
-        case let .success(.stored(score, outOf)): return .imported(score: score, outOf: outOf)
+        case .success(.stored):
+            let stored = try await repository.result(attemptId: envelope.attemptId)
+            return .imported(score: stored?.score ?? 0, outOf: stored?.questionCount ?? 0)
         case .success(.alreadyStored): return .alreadyPresent
         case let .failure(refusal):
             switch refusal {
             case .badMac: return .refused("signature invalide (fichier modifié ou d'un autre centre)")
             case .conflict: return .refused("un autre résultat existe déjà pour cette tentative")
+            case .attemptMoved: return .refused("la tentative a été reprise sur un autre poste : ce fichier ne compte plus")
             case let .invalid(reason): return .refused(reason)
             }
         }

@@ -77,6 +77,7 @@ extension CenterService {
         }
         let surveillantCode = fixedCodes?.surveillant ?? SixDigits.generate(using: &generator)
         let surveillantSalt = SecretHash.makeSalt(using: &generator)
+        let surveillantCheck = try SlowCodeHash.make(surveillantCode, cost: surveillantHashCost)
         let codes = candidates.map { ($0, fixedCodes?.access[$0.id] ?? AccessCode.generate(using: &generator)) }
 
         while true {
@@ -87,7 +88,7 @@ extension CenterService {
                 alwaysActive: request.alwaysActive, seed: seed,
                 resultKey: SecretHash.randomHex(bytes: 32, using: &generator),
                 surveillantSalt: surveillantSalt,
-                surveillantHash: SecretHash.hash(surveillantCode, salt: surveillantSalt),
+                surveillantHash: SecretHash.hash(surveillantCode, salt: surveillantSalt), surveillantCheck: surveillantCheck,
                 questionIds: questions.map(\.id), contentDigest: catalog.digest, createdAt: clock.now())
             let enrolments = codes.map { candidate, code in
                 let salt = SecretHash.makeSalt(using: &generator)
@@ -104,13 +105,16 @@ extension CenterService {
         }
     }
 
+    /// Demo pupils are never enrolled by `all` or `class:` (DESIGN §9); a class is found whatever its
+    /// case, among the pupils of the session's attestation.
     private func select(_ selection: CandidateSelection, profile: String) async throws -> [Candidate] {
         let all = try await repository.candidates()
+        let real = all.filter { $0.className != Demo.className }
         switch selection {
         case .all:
-            return all.filter { $0.attestation == profile }
+            return real.filter { $0.attestation == profile }
         case let .className(name):
-            return all.filter { $0.className == name }
+            return real.filter { $0.className.lowercased() == name.lowercased() && $0.attestation == profile }
         case let .ids(ids):
             return try ids.map { id in
                 guard let candidate = all.first(where: { $0.ine == id || $0.id == id }) else {
@@ -135,6 +139,27 @@ extension CenterService {
             return changed
         }
         guard updated != nil else { throw CenterError("le candidat « \(id) » n'est pas convoqué à l'épreuve \(number)") }
+        return code
+    }
+}
+
+extension CenterService {
+    /// A new surveillant code for a session: the old one stops working on the center at once, and on
+    /// networked terminals with their next progress report (which brings the new offline check).
+    public func reissueSurveillantCode(session number: String) async throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let code = SixDigits.generate(using: &generator)
+        let salt = SecretHash.makeSalt(using: &generator)
+        let hash = SecretHash.hash(code, salt: salt)
+        let check = try SlowCodeHash.make(code, cost: surveillantHashCost)
+        let updated = try await repository.updateSession(number: number) { session in
+            var changed = session
+            changed.surveillantSalt = salt
+            changed.surveillantHash = hash
+            changed.surveillantCheck = check
+            return changed
+        }
+        guard updated != nil else { throw CenterError("épreuve \(number) inconnue") }
         return code
     }
 }

@@ -117,14 +117,21 @@ public struct LoginResponse: Codable, Sendable, Hashable {
     public var timing: TimingBody
     public var passMark: Int
     public var contentDigest: String
-    /// Key of the result mac (HMAC-SHA256).
+    /// This attempt's key (HMAC-SHA256 of its result and progress reports); never the session's.
     public var resultKey: String
-    public var surveillantSalt: String
-    public var surveillantHash: String
+    /// The surveillant code's slow hash, for a terminal that cannot reach the center.
+    public var surveillantCheck: SlowCodeHashBody?
+    /// The center's X25519 public key (raw, base64): rescue files are sealed to it.
+    public var centerPublicKey: String?
+    /// Labels of the questions' themes.
+    public var themes: [ThemeBody]
+    /// Where the attempt stands on the center, when it was reported before (resume elsewhere).
+    public var progress: ProgressBody?
 
     public init(attemptId: String, session: SessionInfoBody, candidateId: String, firstName: String, lastName: String,
                 className: String, extraTime: Bool, bank: String, questions: [QuestionBody], timing: TimingBody,
-                passMark: Int, contentDigest: String, resultKey: String, surveillantSalt: String, surveillantHash: String) {
+                passMark: Int, contentDigest: String, resultKey: String, surveillantCheck: SlowCodeHashBody?,
+                centerPublicKey: String?, themes: [ThemeBody], progress: ProgressBody?) {
         self.attemptId = attemptId
         self.session = session
         self.candidateId = candidateId
@@ -138,17 +145,125 @@ public struct LoginResponse: Codable, Sendable, Hashable {
         self.passMark = passMark
         self.contentDigest = contentDigest
         self.resultKey = resultKey
-        self.surveillantSalt = surveillantSalt
-        self.surveillantHash = surveillantHash
+        self.surveillantCheck = surveillantCheck
+        self.centerPublicKey = centerPublicKey
+        self.themes = themes
+        self.progress = progress
     }
 }
 
-/// `POST /api/v1/results` request: the signed envelope of DESIGN §8 (`epreuve-result/1`), the
-/// same JSON as a rescue file.
+/// scrypt of the surveillant code: salt (base64), cost (N, a power of two), hash (base64).
+public struct SlowCodeHashBody: Codable, Sendable, Hashable {
+    public var salt: String
+    public var cost: Int
+    public var hash: String
+
+    public init(salt: String, cost: Int, hash: String) {
+        self.salt = salt
+        self.cost = cost
+        self.hash = hash
+    }
+}
+
+public struct ThemeBody: Codable, Sendable, Hashable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+public enum WireAttemptPhase: String, Codable, Sendable, Hashable, CaseIterable {
+    case notStarted, reading, situation, answering, finished
+}
+
+/// Where an attempt stands: the question (from 0), its phase and time left, every selection so far
+/// (choice indices, 0 = A) and the time used on each question.
+public struct ProgressBody: Codable, Sendable, Hashable {
+    public var index: Int
+    public var phase: WireAttemptPhase
+    public var remainingMs: Int?
+    public var selections: [[Int]]
+    public var timeUsedMs: [Int]
+
+    public init(index: Int, phase: WireAttemptPhase, remainingMs: Int?, selections: [[Int]], timeUsedMs: [Int]) {
+        self.index = index
+        self.phase = phase
+        self.remainingMs = remainingMs
+        self.selections = selections
+        self.timeUsedMs = timeUsedMs
+    }
+}
+
+/// `POST /api/v1/sessions/{number}/surveillant` request.
+public struct SurveillantRequest: Codable, Sendable, Hashable {
+    public var code: String
+    public var terminalId: String
+
+    public init(code: String, terminalId: String) {
+        self.code = code
+        self.terminalId = terminalId
+    }
+}
+
+/// `POST /api/v1/sessions/{number}/surveillant` → 200.
+public struct SurveillantResponse: Codable, Sendable, Hashable {
+    public var status: String
+
+    public init(status: String = "accepted") {
+        self.status = status
+    }
+}
+
+/// `POST /api/v1/attempts/{attemptId}/progress` request, signed with the attempt's key: `mac` is the
+/// HMAC-SHA256 (base64) of the sorted-keys JSON of {attemptId, terminalId, progress, mac: ""}.
+public struct ProgressRequest: Codable, Sendable, Hashable {
+    public var terminalId: String
+    public var progress: ProgressBody
+    public var mac: String
+
+    public init(terminalId: String, progress: ProgressBody, mac: String) {
+        self.terminalId = terminalId
+        self.progress = progress
+        self.mac = mac
+    }
+}
+
+/// `POST /api/v1/attempts/{attemptId}/progress` → 200, with the session's current offline check of
+/// the surveillant code (a reissued code reaches the terminal this way).
+public struct ProgressResponse: Codable, Sendable, Hashable {
+    public var status: String
+    public var surveillantCheck: SlowCodeHashBody?
+
+    public init(status: String = "recorded", surveillantCheck: SlowCodeHashBody?) {
+        self.status = status
+        self.surveillantCheck = surveillantCheck
+    }
+}
+
+/// `POST /api/v1/sessions/{number}/transfer` request: « Reprendre ici », the candidate's access code
+/// and the surveillant code typed on the new terminal. → 200 with a `LoginResponse`.
+public struct TransferRequest: Codable, Sendable, Hashable {
+    public var code: String
+    public var surveillantCode: String
+    public var terminalId: String
+
+    public init(code: String, surveillantCode: String, terminalId: String) {
+        self.code = code
+        self.surveillantCode = surveillantCode
+        self.terminalId = terminalId
+    }
+}
+
+/// `POST /api/v1/results` request: the signed envelope of DESIGN §8 (`epreuve-result/2`, signed
+/// with the attempt's key), the JSON a rescue file seals.
 public typealias ResultRequest = ResultEnvelope
 
 public enum ReceiptStatus: String, Codable, Sendable, Hashable, CaseIterable {
-    /// 201: stored now; `score` and `outOf` are the center's own scoring.
+    /// 201: stored now; for a training, `score` and `outOf` are the center's own scoring (an exam's
+    /// receipt carries no score).
     case stored
     /// 200: this attempt was stored earlier with the same content.
     case alreadyStored = "already-stored"
@@ -181,14 +296,20 @@ public enum WireErrorCode: String, Codable, Sendable, Hashable, CaseIterable {
     case invalidResult = "invalid-result"
     case badSignature = "bad-signature"
     case attemptConflict = "attempt-conflict"
+    case attemptRunningElsewhere = "attempt-running-elsewhere"
+    case nothingToResume = "nothing-to-resume"
+    case surveillantCodeIncorrect = "surveillant-code-incorrect"
+    case attemptMoved = "attempt-moved"
+    case attemptUnknown = "attempt-unknown"
     case internalError = "internal-error"
 
     public var httpStatus: Int {
         switch self {
         case .invalidRequest, .idempotencyKeyMismatch, .invalidResult: 400
-        case .codeIncorrect, .badSignature: 401
-        case .sessionUnknown: 404
-        case .sessionNotStarted, .sessionFinished, .alreadyTaken, .attemptConflict: 409
+        case .codeIncorrect, .badSignature, .surveillantCodeIncorrect: 401
+        case .sessionUnknown, .attemptUnknown: 404
+        case .sessionNotStarted, .sessionFinished, .alreadyTaken, .attemptConflict, .attemptRunningElsewhere, .nothingToResume,
+             .attemptMoved: 409
         case .payloadTooLarge: 413
         case .tooManyAttempts: 429
         case .internalError: 500

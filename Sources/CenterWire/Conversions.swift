@@ -88,7 +88,8 @@ extension LoginResponse {
                   extraTime: package.extraTime, bank: package.bank, questions: package.questions.map(QuestionBody.init),
                   timing: TimingBody(answerSeconds: package.timing.answerSeconds, timed: package.timing.timed),
                   passMark: package.passMark, contentDigest: package.contentDigest, resultKey: package.resultKey,
-                  surveillantSalt: package.surveillantSalt, surveillantHash: package.surveillantHash)
+                  surveillantCheck: package.surveillantCheck.map(SlowCodeHashBody.init), centerPublicKey: package.centerPublicKey,
+                  themes: package.themes.map { ThemeBody(id: $0.id, label: $0.label) }, progress: package.progress.map(ProgressBody.init))
     }
 
     public func examPackage() throws(WireDecodingError) -> ExamPackage {
@@ -96,8 +97,42 @@ extension LoginResponse {
                     lastName: lastName, className: className, extraTime: extraTime, bank: bank,
                     questions: questions.map(\.question),
                     timing: AttemptTiming(answerSeconds: timing.answerSeconds, timed: timing.timed), passMark: passMark,
-                    contentDigest: contentDigest, resultKey: resultKey, surveillantSalt: surveillantSalt,
-                    surveillantHash: surveillantHash)
+                    contentDigest: contentDigest, resultKey: resultKey, surveillantCheck: surveillantCheck?.slowCodeHash,
+                    centerPublicKey: centerPublicKey, themes: themes.map { Theme(id: $0.id, label: $0.label) },
+                    progress: progress?.snapshot)
+    }
+}
+
+extension SlowCodeHashBody {
+    public init(_ hash: SlowCodeHash) {
+        self.init(salt: hash.salt, cost: hash.cost, hash: hash.hash)
+    }
+
+    public var slowCodeHash: SlowCodeHash { SlowCodeHash(salt: salt, cost: cost, hash: hash) }
+}
+
+extension ProgressBody {
+    public init(_ snapshot: AttemptSnapshot) {
+        self.init(index: snapshot.index, phase: WireAttemptPhase(rawValue: snapshot.phase.rawValue) ?? .notStarted,
+                  remainingMs: snapshot.remainingMs, selections: snapshot.selections, timeUsedMs: snapshot.timeUsedMs)
+    }
+
+    public var snapshot: AttemptSnapshot {
+        AttemptSnapshot(index: index, phase: AttemptSnapshot.Phase(rawValue: phase.rawValue) ?? .notStarted,
+                        remainingMs: remainingMs, selections: selections, timeUsedMs: timeUsedMs)
+    }
+}
+
+extension ProgressRequest {
+    public init(_ report: ProgressReport) {
+        self.init(terminalId: report.terminalId, progress: ProgressBody(report.progress), mac: report.mac)
+    }
+
+    /// The signed report, with the attempt id of the route.
+    public func report(attemptId: String) -> ProgressReport {
+        var report = ProgressReport(attemptId: attemptId, terminalId: terminalId, progress: progress.snapshot, key: "")
+        report.mac = mac
+        return report
     }
 }
 
@@ -112,7 +147,7 @@ extension ResultReceiptBody {
     public func receipt() throws(WireDecodingError) -> ResultReceipt {
         switch status {
         case .stored:
-            guard let score, let outOf else { throw WireDecodingError("reçu « stored » sans score ni outOf") }
+            guard (score == nil) == (outOf == nil) else { throw WireDecodingError("reçu « stored » avec score sans outOf") }
             return .stored(score: score, outOf: outOf)
         case .alreadyStored:
             return .alreadyStored
@@ -137,6 +172,12 @@ extension ErrorBody {
                       retryAfter: seconds)
         case .alreadyTaken:
             self.init(error: .alreadyTaken, message: "Ce candidat a déjà passé cette épreuve.")
+        case .runningElsewhere:
+            self.init(error: .attemptRunningElsewhere, message: "Cette épreuve est déjà en cours sur un autre poste.")
+        case .nothingToResume:
+            self.init(error: .nothingToResume, message: "Aucune épreuve de ce candidat n'est en cours sur un autre poste.")
+        case .surveillantCodeWrong:
+            self.init(error: .surveillantCodeIncorrect, message: "Code surveillant incorrect.")
         }
     }
 
@@ -145,6 +186,7 @@ extension ErrorBody {
         case let .invalid(reason): self.init(error: .invalidResult, message: reason)
         case .badMac: self.init(error: .badSignature, message: "Signature invalide.")
         case .conflict: self.init(error: .attemptConflict, message: "Un autre résultat existe déjà pour cette tentative.")
+        case .attemptMoved: self.init(error: .attemptMoved, message: "Cette épreuve a été reprise sur un autre poste.")
         }
     }
 
@@ -161,6 +203,9 @@ extension ErrorBody {
             guard let retryAfter else { throw WireDecodingError("too-many-attempts sans retryAfter") }
             return .locked(seconds: retryAfter)
         case .alreadyTaken: return .alreadyTaken
+        case .attemptRunningElsewhere: return .runningElsewhere
+        case .nothingToResume: return .nothingToResume
+        case .surveillantCodeIncorrect: return .surveillantCodeWrong
         default: return nil
         }
     }
@@ -171,6 +216,7 @@ extension ErrorBody {
         case .invalidResult: .invalid(message)
         case .badSignature: .badMac
         case .attemptConflict: .conflict
+        case .attemptMoved: .attemptMoved
         default: nil
         }
     }

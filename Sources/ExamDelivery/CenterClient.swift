@@ -8,6 +8,13 @@ public protocol CenterClient: Sendable {
     func session(number: String) async throws(DeliveryError) -> SessionInfo?
     func login(number: String, code: String, terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal>
     func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal>
+    /// The surveillant code typed on this terminal, for this session only (throttled on the center).
+    func checkSurveillantCode(number: String, code: String, terminalId: String) async throws(DeliveryError) -> SurveillantCheck
+    /// Where the attempt stands (on every move and every few seconds).
+    func reportProgress(_ report: ProgressReport) async throws(DeliveryError) -> ProgressReceipt
+    /// « Reprendre ici »: moves the candidate's running attempt to this terminal.
+    func transfer(number: String, code: String, surveillantCode: String,
+                  terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal>
 }
 
 /// The center could not be reached or answered nonsense: worth retrying later.
@@ -37,6 +44,27 @@ public struct LocalCenterClient: CenterClient {
         try await wrap { try await center.storeResult(envelope) }
     }
 
+    public func checkSurveillantCode(number: String, code: String, terminalId: String) async throws(DeliveryError) -> SurveillantCheck {
+        try await wrap { try await center.checkSurveillantCode(number: number, code: code, terminalId: terminalId) }
+    }
+
+    public func reportProgress(_ report: ProgressReport) async throws(DeliveryError) -> ProgressReceipt {
+        do {
+            return try await center.recordProgress(report)
+        } catch let refusal as ResultRefusal {
+            throw DeliveryError("progression refusée par le centre : \(refusal.message)")
+        } catch {
+            throw DeliveryError("centre local : \(error)")
+        }
+    }
+
+    public func transfer(number: String, code: String, surveillantCode: String,
+                         terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
+        try await wrap {
+            try await center.transfer(number: number, code: code, surveillantCode: surveillantCode, terminalId: terminalId)
+        }
+    }
+
     private func wrap<T>(_ body: () async throws -> T) async throws(DeliveryError) -> T {
         do {
             return try await body()
@@ -52,6 +80,7 @@ extension ResultRefusal {
         case let .invalid(reason): "résultat refusé par le centre : \(reason)"
         case .badMac: "résultat refusé par le centre : signature invalide"
         case .conflict: "le centre a déjà un autre résultat pour cette tentative"
+        case .attemptMoved: "cette épreuve a été reprise sur un autre poste : ce résultat ne compte pas"
         }
     }
 }

@@ -8,6 +8,8 @@ public protocol OutboxStore: Sendable {
     func undelivered() throws -> [OutboxRecord]
     func markDelivered(attemptId: String) throws
     func markFailed(attemptId: String, error: String, nextTryAt: Date) throws
+    /// The attempt went on on another terminal: not resumable, its result not sent.
+    func markMoved(attemptId: String) throws
 }
 
 extension TerminalStore: OutboxStore {}
@@ -28,6 +30,8 @@ public struct Delivery: Sendable {
     public enum Outcome: Sendable, Hashable {
         case delivered
         case failed(String)
+        /// The center says the attempt went on on another terminal: this result will never count.
+        case superseded
     }
 
     public func deliver(attemptId: String) async -> Outcome {
@@ -35,8 +39,11 @@ public struct Delivery: Sendable {
             guard let entry = try store.outboxEntry(attemptId: attemptId) else {
                 return .failed("aucun résultat en attente pour la tentative \(attemptId)")
             }
-            if entry.state == .delivered { return .delivered }
-            return await deliver(entry)
+            switch entry.state {
+            case .delivered: return .delivered
+            case .superseded: return .superseded
+            case .pending: return await deliver(entry)
+            }
         } catch {
             return .failed("\(error)")
         }
@@ -49,6 +56,9 @@ public struct Delivery: Sendable {
             case .success:
                 try store.markDelivered(attemptId: entry.attemptId)
                 return .delivered
+            case .failure(.attemptMoved):
+                try store.markMoved(attemptId: entry.attemptId)
+                return .superseded
             case let .failure(refusal):
                 message = refusal.message
             }
@@ -71,9 +81,11 @@ public enum Backoff {
     }
 }
 
-/// Rescue files (DESIGN §8): the signed envelope itself, written atomically into a folder.
+/// Rescue files (DESIGN §8, §11): the signed result sealed to the center (`epreuve-rescue/2`), written
+/// atomically into a folder; the signed result itself only for packages of the first version, which
+/// carry no center key.
 public enum RescueFiles {
-    public static func write(_ envelopes: [ResultEnvelope], to directory: String) throws -> [String] {
+    public static func write(_ results: [(envelope: ResultEnvelope, centerPublicKey: String?)], to directory: String) throws -> [String] {
         let folder = URL(fileURLWithPath: (directory as NSString).expandingTildeInPath)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -81,11 +93,21 @@ public enum RescueFiles {
             throw DeliveryError("\(folder.path) : dossier impossible à créer (\(error.localizedDescription))")
         }
         var written: [String] = []
-        for envelope in envelopes {
+        for (envelope, centerKey) in results {
             let url = folder.appendingPathComponent(envelope.rescueFileName)
+            let data: Data
+            if let centerKey {
+                do {
+                    data = try SealedRescue.seal(envelope, centerPublicKey: centerKey).fileData()
+                } catch let error as IntegrityError {
+                    throw DeliveryError("\(url.path) : \(error.message)")
+                }
+            } else {
+                data = envelope.fileData()
+            }
             do {
                 // .atomic writes a temporary file then renames it: a pulled USB key never holds half a file.
-                try envelope.fileData().write(to: url, options: .atomic)
+                try data.write(to: url, options: .atomic)
             } catch {
                 throw DeliveryError("\(url.path) : écriture impossible (\(error.localizedDescription))")
             }

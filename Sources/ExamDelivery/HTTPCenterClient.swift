@@ -47,9 +47,45 @@ public struct HTTPCenterClient: CenterClient {
         switch status {
         case 201, 200: return .success(try converted { try decode(ResultReceiptBody.self, data).receipt() })
         case 401: return .failure(.badMac)
-        case 409: return .failure(.conflict)
+        case 409: return .failure(errorBody(data)?.resultRefusal ?? .conflict)
         // Any 400 refuses this envelope as sent (malformed, mismatching key or invalid content).
         case 400: return .failure(.invalid(errorBody(data)?.message ?? "requête refusée"))
+        default: throw unexpected(status, data)
+        }
+    }
+
+    public func checkSurveillantCode(number: String, code: String, terminalId: String) async throws(DeliveryError) -> SurveillantCheck {
+        let body = WireJSON.encode(SurveillantRequest(code: code, terminalId: terminalId))
+        let (data, status) = try await send("POST", "api/v1/sessions/\(number)/surveillant", body: body)
+        switch status {
+        case 200: return .accepted
+        case 401: return .wrongCode
+        case 404: return .unknownSession
+        case 429: return .locked(seconds: errorBody(data)?.retryAfter ?? 60)
+        default: throw unexpected(status, data)
+        }
+    }
+
+    public func reportProgress(_ report: ProgressReport) async throws(DeliveryError) -> ProgressReceipt {
+        let body = WireJSON.encode(ProgressRequest(report))
+        let (data, status) = try await send("POST", "api/v1/attempts/\(report.attemptId)/progress", body: body)
+        switch status {
+        case 200: return .recorded(surveillantCheck: try converted { try decode(ProgressResponse.self, data).surveillantCheck?.slowCodeHash })
+        case 404: return .unknownAttempt
+        case 409: return .moved
+        default: throw unexpected(status, data)
+        }
+    }
+
+    public func transfer(number: String, code: String, surveillantCode: String,
+                         terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
+        let body = WireJSON.encode(TransferRequest(code: code, surveillantCode: surveillantCode, terminalId: terminalId))
+        let (data, status) = try await send("POST", "api/v1/sessions/\(number)/transfer", body: body)
+        switch status {
+        case 200: return .success(try converted { try decode(LoginResponse.self, data).examPackage() })
+        case 401, 404, 409, 429:
+            guard let refusal = try converted({ try decode(ErrorBody.self, data).loginRefusal() }) else { throw unexpected(status, data) }
+            return .failure(refusal)
         default: throw unexpected(status, data)
         }
     }
@@ -68,7 +104,23 @@ public struct HTTPCenterClient: CenterClient {
             let (data, response) = try await session.data(for: request)
             return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
         } catch {
-            throw DeliveryError("centre injoignable (\(baseURL.absoluteString)) : \(error.localizedDescription)")
+            throw DeliveryError("centre injoignable (\(baseURL.absoluteString)) : \(Self.reason(error))")
+        }
+    }
+
+    /// What went wrong on the network, in French (the system's own text is English).
+    static func reason(_ error: any Error) -> String {
+        switch (error as? URLError)?.code {
+        case .timedOut?: "le centre n'a pas répondu à temps"
+        case .cannotConnectToHost?: "connexion refusée (le centre est-il démarré ?)"
+        case .cannotFindHost?, .dnsLookupFailed?: "nom de serveur inconnu"
+        case .networkConnectionLost?: "connexion interrompue"
+        case .notConnectedToInternet?: "pas de réseau sur ce poste"
+        case .serverCertificateUntrusted?, .serverCertificateHasBadDate?, .serverCertificateHasUnknownRoot?,
+             .serverCertificateNotYetValid?, .secureConnectionFailed?:
+            "connexion sécurisée impossible (certificat du centre non reconnu : voir l'option --ca)"
+        case .badServerResponse?, .cannotParseResponse?: "réponse invalide"
+        default: "erreur de réseau"
         }
     }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Public facts about a session, as a terminal sees them before login.
@@ -25,7 +26,8 @@ public struct SessionInfo: Codable, Sendable, Hashable {
 }
 
 /// What a terminal receives at login: who the candidate is and the questions in their order.
-/// For an exam the questions carry no answer key and no explanation.
+/// For an exam the questions carry no answer key and no explanation, and nothing the terminal holds
+/// signs anything but this attempt's result.
 public struct ExamPackage: Codable, Sendable, Hashable {
     public var attemptId: String
     public var session: SessionInfo
@@ -39,15 +41,22 @@ public struct ExamPackage: Codable, Sendable, Hashable {
     public var timing: AttemptTiming
     public var passMark: Int
     public var contentDigest: String
-    /// Key of the result mac (HMAC-SHA256).
+    /// This attempt's key (`AttemptKey`): signs its result and progress reports, nothing else.
     public var resultKey: String
-    /// Lets the terminal check the surveillant code when the center is unreachable.
-    public var surveillantSalt: String
-    public var surveillantHash: String
+    /// Checks the surveillant code when the center is unreachable (slow on purpose).
+    public var surveillantCheck: SlowCodeHash?
+    /// The center's X25519 public key (raw, base64): rescue files are sealed to it.
+    public var centerPublicKey: String?
+    /// Labels of the questions' themes: a networked terminal reads no local content.
+    public var themes: [Theme]
+    /// Where the attempt stands on the center (last progress report): the terminal resumes there when
+    /// its own journal does not have the attempt (another terminal, or a transfer).
+    public var progress: AttemptSnapshot?
 
     public init(attemptId: String, session: SessionInfo, candidateId: String, firstName: String, lastName: String,
                 className: String, extraTime: Bool, bank: String, questions: [Question], timing: AttemptTiming,
-                passMark: Int, contentDigest: String, resultKey: String, surveillantSalt: String, surveillantHash: String) {
+                passMark: Int, contentDigest: String, resultKey: String, surveillantCheck: SlowCodeHash? = nil,
+                centerPublicKey: String? = nil, themes: [Theme] = [], progress: AttemptSnapshot? = nil) {
         self.attemptId = attemptId
         self.session = session
         self.candidateId = candidateId
@@ -61,23 +70,58 @@ public struct ExamPackage: Codable, Sendable, Hashable {
         self.passMark = passMark
         self.contentDigest = contentDigest
         self.resultKey = resultKey
-        self.surveillantSalt = surveillantSalt
-        self.surveillantHash = surveillantHash
+        self.surveillantCheck = surveillantCheck
+        self.centerPublicKey = centerPublicKey
+        self.themes = themes
+        self.progress = progress
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case attemptId, session, candidateId, firstName, lastName, className, extraTime, bank, questions, timing, passMark,
+             contentDigest, resultKey, surveillantCheck, centerPublicKey, themes, progress
+    }
+
+    /// Packages kept by a terminal of the first version lack the later fields.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        attemptId = try container.decode(String.self, forKey: .attemptId)
+        session = try container.decode(SessionInfo.self, forKey: .session)
+        candidateId = try container.decode(String.self, forKey: .candidateId)
+        firstName = try container.decode(String.self, forKey: .firstName)
+        lastName = try container.decode(String.self, forKey: .lastName)
+        className = try container.decode(String.self, forKey: .className)
+        extraTime = try container.decode(Bool.self, forKey: .extraTime)
+        bank = try container.decode(String.self, forKey: .bank)
+        questions = try container.decode([Question].self, forKey: .questions)
+        timing = try container.decode(AttemptTiming.self, forKey: .timing)
+        passMark = try container.decode(Int.self, forKey: .passMark)
+        contentDigest = try container.decode(String.self, forKey: .contentDigest)
+        resultKey = try container.decode(String.self, forKey: .resultKey)
+        surveillantCheck = try container.decodeIfPresent(SlowCodeHash.self, forKey: .surveillantCheck)
+        centerPublicKey = try container.decodeIfPresent(String.self, forKey: .centerPublicKey)
+        themes = try container.decodeIfPresent([Theme].self, forKey: .themes) ?? []
+        progress = try container.decodeIfPresent(AttemptSnapshot.self, forKey: .progress)
     }
 }
 
-/// Why a login was refused.
+/// Why a login (or a transfer to this terminal) was refused.
 public enum LoginRefusal: Error, Codable, Sendable, Hashable {
     case unknownSession
     case notActive(SessionState, startsAt: Date)
     case wrongCode
     case locked(seconds: Int)
     case alreadyTaken
+    /// The candidate's attempt runs on another terminal: the surveillant may move it here.
+    case runningElsewhere
+    /// A transfer asked for an attempt that does not run elsewhere.
+    case nothingToResume
+    case surveillantCodeWrong
 }
 
-/// What the center says about a result it was given.
+/// What the center says about a result it was given. An exam's acknowledgement carries no score:
+/// the candidate learns the result from the establishment.
 public enum ResultReceipt: Codable, Sendable, Hashable {
-    case stored(score: Int, outOf: Int)
+    case stored(score: Int?, outOf: Int?)
     case alreadyStored
 }
 
@@ -85,4 +129,56 @@ public enum ResultRefusal: Error, Codable, Sendable, Hashable {
     case invalid(String)
     case badMac
     case conflict
+    /// The attempt was moved to another terminal: this one's result does not count.
+    case attemptMoved
+}
+
+/// The answer to a surveillant code typed on a terminal.
+public enum SurveillantCheck: Sendable, Hashable {
+    case accepted
+    case wrongCode
+    case locked(seconds: Int)
+    case unknownSession
+}
+
+/// Where a running attempt stands, sent by its terminal on every move and every few seconds, signed
+/// with the attempt's key so nobody who merely learns an attempt id can move it.
+public struct ProgressReport: Codable, Sendable, Hashable {
+    public var attemptId: String
+    public var terminalId: String
+    public var progress: AttemptSnapshot
+    public var mac: String
+
+    public init(attemptId: String, terminalId: String, progress: AttemptSnapshot, key: String) {
+        self.attemptId = attemptId
+        self.terminalId = terminalId
+        self.progress = progress
+        mac = ""
+        mac = Self.mac(of: self, key: key)
+    }
+
+    public func hasValidMac(key: String) -> Bool {
+        guard let given = Data(base64Encoded: mac), let expected = Data(base64Encoded: Self.mac(of: self, key: key)) else { return false }
+        return given.count == expected.count && zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    private static func mac(of report: ProgressReport, key: String) -> String {
+        var unsigned = report
+        unsigned.mac = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(unsigned)) ?? Data()
+        let code = HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: Data(key.utf8)))
+        return Data(code).base64EncodedString()
+    }
+}
+
+/// The center's answer to a progress report.
+public enum ProgressReceipt: Sendable, Hashable {
+    /// Kept; the session's current offline check of the surveillant code comes with it (a reissued
+    /// code reaches terminals this way).
+    case recorded(surveillantCheck: SlowCodeHash?)
+    /// The attempt now runs on another terminal: this one stops.
+    case moved
+    case unknownAttempt
 }

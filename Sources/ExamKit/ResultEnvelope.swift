@@ -3,7 +3,10 @@ import Foundation
 
 /// A finished attempt as it travels from terminal to center (DESIGN §8), online or in a rescue file.
 public struct ResultEnvelope: Codable, Sendable, Hashable {
-    public static let formatName = "epreuve-result/1"
+    /// Signed with the attempt's own key (`AttemptKey`); may carry the surveillant's stop reason.
+    public static let formatName = "epreuve-result/2"
+    /// The first version, signed with the session key: still read from old rescue files.
+    public static let legacyFormatName = "epreuve-result/1"
 
     public struct Answer: Codable, Sendable, Hashable {
         /// 1-based position in the candidate's order.

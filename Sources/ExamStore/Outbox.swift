@@ -6,6 +6,8 @@ import GRDB
 public enum OutboxState: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
     case pending
     case delivered
+    /// The attempt went on on another terminal: this result does not count and is not sent.
+    case superseded
 }
 
 /// A result waiting for the center's acknowledgement. Kept until acknowledged; survives restarts.
@@ -40,6 +42,17 @@ extension TerminalStore {
     public func undelivered() throws -> [OutboxRecord] {
         try database.read { db in
             try OutboxRecord.filter(Column("state") == OutboxState.pending).order(Column("createdAt")).fetchAll(db)
+        }
+    }
+
+    /// Undelivered results with the key of the center their rescue files are sealed to (none for
+    /// packages of the first version).
+    public func undeliveredForRescue() throws -> [(envelope: ResultEnvelope, centerPublicKey: String?)] {
+        try database.read { db in
+            try OutboxRecord.filter(Column("state") == OutboxState.pending).order(Column("createdAt")).fetchAll(db).map { entry in
+                let package = try LocalAttemptRecord.fetchOne(db, key: entry.attemptId)?.decodedPackage()
+                return (try entry.decodedEnvelope(), package?.centerPublicKey)
+            }
         }
     }
 

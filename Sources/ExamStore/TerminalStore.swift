@@ -117,6 +117,42 @@ public final class TerminalStore: Sendable {
             try LocalAttemptRecord.order(Column("updatedAt").desc).fetchOne(db)?.decodedPackage()
         }
     }
+
+    /// The latest package of one session taken here (its offline surveillant check).
+    public func latestPackage(examNumber: String) throws -> ExamPackage? {
+        try database.read { db in
+            try LocalAttemptRecord.filter(Column("examNumber") == examNumber).order(Column("updatedAt").desc).fetchOne(db)?
+                .decodedPackage()
+        }
+    }
+
+    /// The attempt went on on another terminal: it is not resumable here and its result, if one was
+    /// queued, is not sent.
+    public func markMoved(attemptId: String) throws {
+        try StoreError.wrap("journal") {
+            try database.write { db in
+                try db.execute(sql: "UPDATE localAttempt SET status = ?, updatedAt = ? WHERE attemptId = ?",
+                               arguments: [LocalAttemptStatus.moved, clock.now(), attemptId])
+                try db.execute(sql: "UPDATE outbox SET state = ? WHERE attemptId = ? AND state = ?",
+                               arguments: [OutboxState.superseded, attemptId, OutboxState.pending])
+            }
+        }
+    }
+
+    /// A reissued surveillant code reaches the packages of its session kept here.
+    public func updateSurveillantCheck(examNumber: String, check: SlowCodeHash) throws {
+        try StoreError.wrap("journal") {
+            try database.write { db in
+                for var record in try LocalAttemptRecord.filter(Column("examNumber") == examNumber).fetchAll(db) {
+                    var package = try record.decodedPackage()
+                    guard package.surveillantCheck != check else { continue }
+                    package.surveillantCheck = check
+                    record.package = String(decoding: try JSONEncoder().encode(package), as: UTF8.self)
+                    try record.update(db)
+                }
+            }
+        }
+    }
 }
 
 /// One line of the journal: what happened to an attempt, in order.
@@ -136,6 +172,8 @@ struct JournalEntry: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 enum LocalAttemptStatus: String, Codable, Sendable, DatabaseValueConvertible {
     case running
     case finished
+    /// The surveillant moved it to another terminal: nothing here counts any more.
+    case moved
 }
 
 struct LocalAttemptRecord: Codable, Sendable, FetchableRecord, PersistableRecord {

@@ -28,6 +28,9 @@ enum CenterAnswers {
         case .wrongCode: .wrongCode
         case let .locked(seconds): .locked(seconds: seconds)
         case .alreadyTaken: .alreadyTaken
+        case .runningElsewhere: .runningElsewhere
+        case .nothingToResume: .notActive(HostText.nothingToResume)
+        case .surveillantCodeWrong: .notActive(HostText.surveillantCodeRefused)
         case .unknownSession: .notActive(HostText.unknownExam)
         case let .notActive(state, startsAt):
             .notActive(state == .upcoming ? HostText.notStarted(startFormatter.string(from: startsAt)) : HostText.finished)
@@ -57,30 +60,43 @@ struct AttemptAdmission: Sendable {
                 return .failure(.alreadyTaken)
             }
             let interrupted = try store.interruptedAttempt(examNumber: package.session.number, candidateId: package.candidateId)
-            let resume = interrupted?.attemptId == package.attemptId ? interrupted?.snapshot : nil
+            // This terminal's journal is the freshest; without it (another terminal, a transfer), the
+            // center's last progress report: never a restart with full time.
+            let resume = interrupted?.attemptId == package.attemptId ? interrupted?.snapshot ?? package.progress : package.progress
             try store.beginAttempt(package, terminalId: terminalId)
             return .success(LoginGrant(
                 attemptId: package.attemptId, firstName: package.firstName, lastName: package.lastName,
                 className: package.className, extraTime: package.extraTime,
                 examTitle: "\(package.session.profileId) — \(package.session.name)", questions: package.questions,
-                timing: package.timing, resume: resume))
+                timing: package.timing, resume: resume,
+                themeLabels: Dictionary(package.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })))
         } catch {
             return .failure(.unreachable("\(error)"))
         }
     }
 }
 
-/// Who may open the surveillant panel: the code of a session this terminal took attempts for
-/// (checked offline from the package), or of an active session of the local center.
+/// Who may open the surveillant panel: the code of the session on screen (or of the terminal's last
+/// session), checked by the center; by the package's slow hash only when the center cannot be reached.
 struct SurveillantAuthority: Sendable {
     let store: any TerminalStorage
-    let localCheck: (@Sendable (String) async -> Bool)?
+    let client: any CenterClient
+    let terminalId: String
 
-    func accepts(_ code: String, packages: [ExamPackage]) async -> Bool {
-        var known = packages
-        if let latest = try? store.latestPackage() { known.append(latest) }
-        if known.contains(where: { SecretHash.matches(code, salt: $0.surveillantSalt, hash: $0.surveillantHash) }) { return true }
-        return await localCheck?(code) ?? false
+    func check(_ code: String, examNumber: String?, packages: [ExamPackage]) async -> HostResponse {
+        let latest = examNumber == nil ? try? store.latestPackage() : nil
+        guard let number = examNumber ?? latest?.session.number else { return .surveillantCodeUncheckable }
+        do throws(DeliveryError) {
+            switch try await client.checkSurveillantCode(number: number, code: code, terminalId: terminalId) {
+            case .accepted: return .surveillantCodeChecked(true)
+            case .wrongCode, .unknownSession: return .surveillantCodeChecked(false)
+            case let .locked(seconds): return .surveillantCodeLocked(seconds: seconds)
+            }
+        } catch {
+            let package = packages.last { $0.session.number == number } ?? (try? store.latestPackage(examNumber: number))
+            guard let check = package?.surveillantCheck else { return .surveillantCodeChecked(false) }
+            return .surveillantCodeChecked(check.matches(code))
+        }
     }
 }
 
@@ -95,9 +111,9 @@ enum OutboxTools {
 
     static func exportRescue(_ store: any TerminalStorage, to directory: String) -> Result<String, RescueFailure> {
         do {
-            let envelopes = try store.undelivered().map { try $0.decodedEnvelope() }
-            guard !envelopes.isEmpty else { return .failure(RescueFailure(message: HostText.nothingToExport)) }
-            return .success(try RescueFiles.write(envelopes, to: directory).joined(separator: "\n"))
+            let results = try store.undeliveredForRescue()
+            guard !results.isEmpty else { return .failure(RescueFailure(message: HostText.nothingToExport)) }
+            return .success(try RescueFiles.write(results, to: directory).joined(separator: "\n"))
         } catch {
             return .failure(RescueFailure(message: "\(error)"))
         }

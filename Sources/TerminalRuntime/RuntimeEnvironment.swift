@@ -8,19 +8,15 @@ public struct RuntimeEnvironment: Sendable {
     public var client: any CenterClient
     public var clock: any MonotonicClock
     public var wallClock: any WallClock
-    /// Names this terminal for the center (lockout, attempts).
+    /// Names this terminal for the center (attempts, lockout).
     public var terminalId: String
-    /// Asks the local center (embedded default) whether a surveillant code opens the panel; nil on a
-    /// networked terminal.
-    public var localSurveillantCheck: (@Sendable (String) async -> Bool)?
 
     public init(store: any TerminalStorage, client: any CenterClient, clock: any MonotonicClock, wallClock: any WallClock,
-                terminalId: String, localSurveillantCheck: (@Sendable (String) async -> Bool)? = nil) {
+                terminalId: String) {
         self.store = store
         self.client = client
         self.clock = clock
         self.wallClock = wallClock
         self.terminalId = terminalId
-        self.localSurveillantCheck = localSurveillantCheck
     }
 }

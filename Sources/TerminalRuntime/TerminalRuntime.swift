@@ -16,6 +16,8 @@ public final class TerminalRuntime {
         case admitted(ExamPackage, Result<LoginGrant, LoginFailure>)
         /// The background sender delivered this attempt's result.
         case delivered(attemptId: String)
+        /// A progress report came back (the next waiting one may go).
+        case progressAnswered(attemptId: String, ProgressReceipt?)
     }
 
     public private(set) var app: TerminalApp
@@ -27,6 +29,7 @@ public final class TerminalRuntime {
     private(set) var packages: [String: ExamPackage] = [:]
     /// Background tasks started and not finished yet (tests wait for them).
     private let tasks = TaskCounter()
+    private let progress = ProgressReporter()
     private var lastSnapshotSave = MonotonicInstant(nanoseconds: 0)
     public private(set) var isRunning = true
 
@@ -81,6 +84,8 @@ public final class TerminalRuntime {
                 respond(.loggedIn(result))
             case let .delivered(attemptId):
                 if app.showsEndScreen(of: attemptId) { respond(.submission(.success(()))) }
+            case let .progressAnswered(attemptId, receipt):
+                progressAnswered(attemptId: attemptId, receipt)
             }
         }
         return messages.count
@@ -103,9 +108,13 @@ public final class TerminalRuntime {
         return wait
     }
 
-    /// Saves the time left once a second during an exam.
+    /// Saves the time left once a second during an exam, and tells the center every 5 s.
     public func saveIfDue() {
-        if app.isInExam, now - lastSnapshotSave >= .seconds(1) { saveRunningAttempt() }
+        let current = now
+        if app.isInExam, current - lastSnapshotSave >= .seconds(1) { saveRunningAttempt() }
+        if app.isInExam, progress.isDue(at: current), let (attemptId, snapshot) = app.runningAttempt(at: current) {
+            reportProgress(attemptId: attemptId, snapshot: snapshot)
+        }
     }
 
     /// `epreuve practice`: straight to the profile, bank, themes or first question, as far as the arguments go.
@@ -131,6 +140,8 @@ public final class TerminalRuntime {
                 // Nothing after an entry that could not be written: no submission of a result the
                 // journal does not hold, and the screen stops before it shows the answer chosen.
                 guard journal(attemptId: attemptId, event: event, snapshot: snapshot) else { return }
+                // Only what the journal holds is reported: another terminal resumes from nothing else.
+                reportProgress(attemptId: attemptId, snapshot: snapshot)
             case let .stopAttempt(attemptId, reason):
                 do {
                     try environment.store.recordStop(attemptId: attemptId, reason: reason)
@@ -161,20 +172,39 @@ public final class TerminalRuntime {
                         mailbox.post(.host(.loggedIn(.failure(.unreachable(error.message)))))
                     }
                 }
+            case let .transferAttempt(number, accessCode, surveillantCode):
+                let client = environment.client
+                let terminalId = environment.terminalId
+                let admission = AttemptAdmission(store: environment.store, delivery: delivery, terminalId: terminalId)
+                background { mailbox in
+                    do throws(DeliveryError) {
+                        switch try await client.transfer(number: number, code: accessCode, surveillantCode: surveillantCode,
+                                                         terminalId: terminalId) {
+                        case let .failure(refusal):
+                            mailbox.post(.host(.loggedIn(.failure(CenterAnswers.refusal(refusal)))))
+                        case let .success(package):
+                            mailbox.post(.admitted(package, await admission.admit(package)))
+                        }
+                    } catch {
+                        mailbox.post(.host(.loggedIn(.failure(.unreachable(error.message)))))
+                    }
+                }
             case let .submitResult(attemptId):
                 let delivery = self.delivery
                 background { mailbox in
                     switch await delivery.deliver(attemptId: attemptId) {
                     case .delivered: mailbox.post(.host(.submission(.success(()))))
                     case let .failed(message): mailbox.post(.host(.submission(.failure(SubmissionFailure(message: message)))))
+                    case .superseded: mailbox.post(.host(.attemptMoved(attemptId: attemptId)))
                     }
                 }
-            case let .checkSurveillantCode(code):
-                let authority = SurveillantAuthority(store: environment.store, localCheck: environment.localSurveillantCheck)
+            case let .checkSurveillantCode(code, examNumber):
+                let authority = SurveillantAuthority(store: environment.store, client: environment.client,
+                                                     terminalId: environment.terminalId)
                 let known = Array(packages.values)
                 let store = environment.store
                 background { mailbox in
-                    mailbox.post(.host(.surveillantCodeChecked(await authority.accepts(code, packages: known))))
+                    mailbox.post(.host(await authority.check(code, examNumber: examNumber, packages: known)))
                     mailbox.post(.host(.deliveryStatus(OutboxTools.status(store))))
                 }
             case let .exportRescue(directory):
@@ -209,6 +239,43 @@ public final class TerminalRuntime {
         } catch {
             respond(.journalFailed("\(error)"))
             return false
+        }
+    }
+
+    /// Queues the attempt's state for the center (signed with the attempt's key).
+    private func reportProgress(attemptId: String, snapshot: AttemptSnapshot) {
+        guard let package = packages[attemptId] else { return }
+        let report = ProgressReport(attemptId: attemptId, terminalId: environment.terminalId, progress: snapshot, key: package.resultKey)
+        let client = environment.client
+        progress.report(report, at: now) { report in
+            background { mailbox in
+                let receipt = try? await client.reportProgress(report)
+                mailbox.post(.progressAnswered(attemptId: report.attemptId, receipt))
+            }
+        }
+    }
+
+    private func progressAnswered(attemptId: String, _ receipt: ProgressReceipt?) {
+        let client = environment.client
+        progress.finished(at: now) { report in
+            background { mailbox in
+                mailbox.post(.progressAnswered(attemptId: report.attemptId, try? await client.reportProgress(report)))
+            }
+        }
+        switch receipt {
+        case .moved?:
+            // Another terminal has the attempt: nothing here counts any more, nothing is sent.
+            progress.reset()
+            try? environment.store.markMoved(attemptId: attemptId)
+            respond(.attemptMoved(attemptId: attemptId))
+        case let .recorded(check?)?:
+            guard let package = packages[attemptId], package.surveillantCheck != check else { return }
+            packages[attemptId]?.surveillantCheck = check
+            let store = environment.store
+            let number = package.session.number
+            background { _ in try? store.updateSurveillantCheck(examNumber: number, check: check) }
+        default:
+            break
         }
     }
 

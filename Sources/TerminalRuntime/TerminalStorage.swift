@@ -19,6 +19,11 @@ public protocol TerminalStorage: OutboxStore {
     func interruptedAttempt(examNumber: String, candidateId: String) throws -> TerminalStore.Interrupted?
     /// The package of the attempt taken here most recently.
     func latestPackage() throws -> ExamPackage?
+    func latestPackage(examNumber: String) throws -> ExamPackage?
+    /// A reissued surveillant code reaches the packages of its session kept here.
+    func updateSurveillantCheck(examNumber: String, check: SlowCodeHash) throws
+    /// Undelivered results with the key of the center their rescue files are sealed to.
+    func undeliveredForRescue() throws -> [(envelope: ResultEnvelope, centerPublicKey: String?)]
     func outbox() throws -> [OutboxRecord]
     func practiceProfiles() throws -> [String]
     @discardableResult func addPracticeProfile(_ name: String) throws -> String

@@ -89,6 +89,15 @@ public struct TerminalApp: Sendable {
         case let .surveillantCodeChecked(accepted):
             surveillantCodeChecked(accepted)
             return []
+        case .surveillantCodeUncheckable:
+            surveillantCodeChecked(false, refusal: Strings.noSessionHere)
+            return []
+        case let .surveillantCodeLocked(seconds):
+            surveillantCodeChecked(false, refusal: Strings.surveillantCodeLocked(seconds: seconds))
+            return []
+        case let .attemptMoved(attemptId):
+            stopMovedAttempt(attemptId)
+            return []
         case let .rescueExported(result):
             rescueExported(result)
             return []
@@ -115,6 +124,21 @@ public struct TerminalApp: Sendable {
         if let next = step.next { screen = next }
         if let purpose = step.openPanel { openPanel(purpose: purpose) }
         return step.effects
+    }
+
+    /// The attempt went on on another terminal: this one stops showing it, whatever it was doing.
+    private mutating func stopMovedAttempt(_ attemptId: String) {
+        let sitting: Sitting?
+        switch screen {
+        case let .question(model): sitting = model.sitting
+        case let .end(model): sitting = model.sitting
+        case let .storageFailure(model): sitting = model.sitting
+        default: sitting = nil
+        }
+        guard let sitting, sitting.grant.attemptId == attemptId else { return }
+        context.configuration.resumableAttempt = nil
+        screen = .attemptMoved(AttemptMovedScreen(sitting: sitting))
+        if panel?.purpose == .rescue { panel = nil }
     }
 
     /// The journal failed: an exam on screen (or just ended) stops with its time frozen.

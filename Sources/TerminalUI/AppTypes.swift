@@ -65,9 +65,12 @@ public struct LoginGrant: Sendable {
     public var timing: AttemptTiming
     /// Non-nil: the attempt goes straight back to the question where it stopped.
     public var resume: AttemptSnapshot?
+    /// Labels of the questions' themes, from the package (a networked terminal has no content of its own).
+    public var themeLabels: [String: String]
 
     public init(attemptId: String, firstName: String, lastName: String, className: String, extraTime: Bool,
-                examTitle: String, questions: [Question], timing: AttemptTiming, resume: AttemptSnapshot? = nil) {
+                examTitle: String, questions: [Question], timing: AttemptTiming, resume: AttemptSnapshot? = nil,
+                themeLabels: [String: String] = [:]) {
         self.attemptId = attemptId
         self.firstName = firstName
         self.lastName = lastName
@@ -77,6 +80,7 @@ public struct LoginGrant: Sendable {
         self.questions = questions
         self.timing = timing
         self.resume = resume
+        self.themeLabels = themeLabels
     }
 }
 
@@ -84,6 +88,8 @@ public enum LoginFailure: Error, Sendable, Hashable {
     case wrongCode
     case locked(seconds: Int)
     case alreadyTaken
+    /// The candidate's attempt runs on another terminal: the surveillant may move it here.
+    case runningElsewhere
     /// The session is not active; the text says why (shown as is).
     case notActive(String)
     case unreachable(String)
@@ -111,8 +117,12 @@ public enum AppEffect: Sendable {
     case stopAttempt(attemptId: String, reason: String)
     /// The attempt is finished: the host builds the envelope from its journal and sends it.
     case submitResult(attemptId: String)
-    /// The host answers `.surveillantCodeChecked`.
-    case checkSurveillantCode(code: String)
+    /// The host answers `.surveillantCodeChecked`. The code is checked for the session on screen (the
+    /// attempt's, or the one being logged into), else the session last used on this terminal.
+    case checkSurveillantCode(code: String, examNumber: String?)
+    /// « Reprendre ici »: the surveillant moves the candidate's running attempt to this terminal. The host
+    /// answers `.loggedIn`.
+    case transferAttempt(examNumber: String, accessCode: String, surveillantCode: String)
     /// The host answers `.rescueExported`.
     case exportRescue(directory: String)
     /// A first name typed for a new local practice profile: the host keeps it.
@@ -128,6 +138,12 @@ public enum HostResponse: Sendable {
     case loggedIn(Result<LoginGrant, LoginFailure>)
     case submission(Result<Void, SubmissionFailure>)
     case surveillantCodeChecked(Bool)
+    /// No session is known on this terminal (none on screen, none taken here): nothing to check against.
+    case surveillantCodeUncheckable
+    /// Too many wrong surveillant codes: the center waits this long before a new try.
+    case surveillantCodeLocked(seconds: Int)
+    /// The attempt now runs on another terminal (its progress was refused): this terminal stops it.
+    case attemptMoved(attemptId: String)
     /// Success carries the path(s) written.
     case rescueExported(Result<String, RescueFailure>)
     /// One line for the F12 « État de l'envoi » item.

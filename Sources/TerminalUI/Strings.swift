@@ -47,6 +47,8 @@ enum Strings {
     static func accessCodeLocked(seconds: Int) -> String { "Trop d'essais. Réessayez dans \(seconds) s." }
     static let accessCodeUnlocked = "Vous pouvez réessayer."
     static let alreadyTaken = "Vous avez déjà passé cette épreuve."
+    static let runningElsewhere = "Cette épreuve est déjà en cours sur un autre poste."
+    static let callSurveillantShort = "Faites appel au surveillant."
 
     // MARK: 4. Identity
     static let checkIdentity = "Vérifiez votre identité"
@@ -202,11 +204,16 @@ enum Strings {
     static let surveillantTitle = "Surveillant"
     static let surveillantCode = "Code surveillant"
     static let surveillantCodeWrong = "Code surveillant incorrect."
+    static func surveillantCodeLocked(seconds: Int) -> String { "Trop de codes incorrects. Réessayez dans \(seconds) s." }
+    static let noSessionHere = "Aucune épreuve n'a encore eu lieu sur ce poste : le code surveillant ne peut pas être vérifié."
+    static let attemptMovedTitle = "Cette épreuve a été reprise sur un autre poste."
+    static let attemptMovedDetail = "Le candidat continue son épreuve sur l'autre poste. Ce poste ne compte plus aucune réponse."
     static let directory = "Dossier"
     static let directoryHint = "Entrée : écrire le fichier ici · Échap : fermer"
     static let exporting = "Écriture du fichier de secours…"
     static func exportFailed(_ message: String) -> String { "L'écriture a échoué : \(message)" }
     static let menuResume = "Reprendre"
+    static let menuResumeHere = "Reprendre ici"
     static let menuDeliveryStatus = "État de l'envoi"
     static let menuExport = "Exporter les fichiers de secours"
     static let menuEndAttempt = "Terminer cette tentative"
@@ -261,10 +268,15 @@ public enum HostText {
         "\(count) résultat(s) en attente d'envoi." + (lastError.map { " Dernière erreur : \($0)" } ?? "")
     }
     public static let nothingToExport = "aucun résultat en attente d'envoi"
+    public static let nothingToResume = "Aucune épreuve de ce candidat n'est en cours sur un autre poste."
+    public static let surveillantCodeRefused = "Code surveillant incorrect : l'épreuve n'a pas été reprise ici."
     public static let outboxEmpty = "Aucun résultat dans la file d'envoi."
-    public static func outboxLine(attempt: String, exam: String, candidate: String, tries: Int, error: String?, delivered: Bool) -> String {
-        "\(attempt)  épreuve \(exam)  candidat \(candidate)  essais \(tries)  erreur : \(error ?? "—")  état : \(delivered ? "remis" : "en attente")"
+    public static func outboxLine(attempt: String, exam: String, candidate: String, tries: Int, error: String?, state: String) -> String {
+        "\(attempt)  épreuve \(exam)  candidat \(candidate)  essais \(tries)  erreur : \(error ?? "—")  état : \(state)"
     }
+    public static let statePending = "en attente"
+    public static let stateDelivered = "remis"
+    public static let stateSuperseded = "sans objet (épreuve reprise sur un autre poste)"
     public static let noUndelivered = "Aucun résultat non remis : rien à exporter."
     public static func rescueFilesWritten(_ count: Int) -> String { "\(count) fichier(s) de secours écrit(s)." }
 }

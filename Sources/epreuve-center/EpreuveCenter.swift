@@ -8,7 +8,7 @@ struct EpreuveCenter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epreuve-center",
         abstract: "Administration du centre d'examen Épreuve : candidats, épreuves, résultats.",
-        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, RestoreCommand.self,
+        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, RestoreCommand.self, DemoCommand.self,
                       ContentCommand.self, ServeCommand.self]
     )
 

@@ -106,7 +106,7 @@ struct SessionsCommand: ParsableCommand {
             for standing in standings {
                 rows.append([
                     standing.candidate.displayName, standing.candidate.className, standing.extraTime ? "oui" : "",
-                    standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)", standing.note, standing.verdict.label,
+                    standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)", standing.note, standing.verdictText,
                 ])
             }
             print(table(rows))
@@ -118,14 +118,23 @@ struct SessionsCommand: ParsableCommand {
 
     struct Reissue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Donne un nouveau code d'accès à un candidat d'une épreuve (l'ancien ne marche plus).")
+            abstract: "Donne un nouveau code d'accès à un candidat, ou un nouveau code surveillant (--surveillant) ; l'ancien ne marche plus.")
 
         @OptionGroup var options: CenterOptions
         @Argument(help: "Numéro de l'épreuve.") var number: String
-        @Argument(help: "INE ou identifiant du candidat (voir candidates list).") var candidate: String
+        @Argument(help: "INE ou identifiant du candidat (voir candidates list).") var candidate: String?
+        @Flag(help: "Nouveau code surveillant de l'épreuve (terminaux compris).") var surveillant = false
 
         func run() async throws {
             let center = try await options.openCenter()
+            if surveillant {
+                guard candidate == nil else { throw UserError("--surveillant remplace le code surveillant : ne donnez pas de candidat") }
+                let code = try await userErrors { try await center.reissueSurveillantCode(session: number) }
+                print("Nouveau code surveillant : \(code)")
+                print("L'ancien code ne marche plus, sur le centre comme sur les postes en réseau.")
+                return
+            }
+            guard let candidate else { throw UserError("indiquez le candidat (INE ou identifiant), ou --surveillant") }
             let found = try await userErrors { try await center.candidate(identifiedBy: candidate) }
             guard let id = found?.id else { throw UserError("candidat inconnu « \(candidate) »") }
             let code = try await userErrors { try await center.reissueCode(session: number, candidate: id) }

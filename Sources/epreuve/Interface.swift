@@ -19,17 +19,19 @@ struct Interface: AsyncParsableCommand {
 
     func run() async throws {
         let interfaceTheme = try screen.prepare()
-        let (catalog, location) = try options.catalog()
         let store = try options.terminalStore()
         if let center {
             guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
             }
-            let environment = TerminalOptions.environment(store: store, client: HTTPCenterClient(baseURL: url), localCenter: nil)
-            try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
+            // A networked terminal runs exams from the center's packages alone: it reads no local
+            // content (no answer key on a lab terminal), so it offers no practice either.
+            let environment = TerminalOptions.environment(store: store, client: HTTPCenterClient(baseURL: url))
+            try TerminalOptions.runInterface(environment: environment, catalog: nil, kiosk: screen.kiosk, theme: interfaceTheme)
         } else {
+            let (catalog, location) = try options.catalog()
             let local = try await options.localCenter(catalog: catalog, location: location)
-            let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local), localCenter: local)
+            let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local))
             try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
         }
     }

@@ -24,7 +24,7 @@ struct OutboxCommand: ParsableCommand {
             }
             for entry in entries {
                 print(HostText.outboxLine(attempt: entry.attemptId, exam: entry.examNumber, candidate: entry.candidateId,
-                                          tries: entry.tries, error: entry.lastError, delivered: entry.state == .delivered))
+                                          tries: entry.tries, error: entry.lastError, state: entry.state.label))
             }
         }
     }
@@ -37,7 +37,7 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let store = try options.terminalStore()
-            let envelopes = try store.undelivered().map { try $0.decodedEnvelope() }
+            let envelopes = try store.undeliveredForRescue()
             if envelopes.isEmpty {
                 print(HostText.noUndelivered)
                 return
@@ -50,6 +50,17 @@ struct OutboxCommand: ParsableCommand {
             }
             for path in paths { print(path) }
             print(HostText.rescueFilesWritten(paths.count))
+        }
+    }
+}
+
+extension OutboxState {
+    /// What `epreuve outbox` prints.
+    var label: String {
+        switch self {
+        case .pending: HostText.statePending
+        case .delivered: HostText.stateDelivered
+        case .superseded: HostText.stateSuperseded
         }
     }
 }

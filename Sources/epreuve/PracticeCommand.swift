@@ -57,7 +57,7 @@ struct PracticeCommand: AsyncParsableCommand {
 
         let interfaceTheme = try screen.prepare()
         let center = try await options.localCenter(catalog: catalog, location: location)
-        let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center), localCenter: center)
+        let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center))
         try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme,
                                          practice: (profileName, bankName, themeIds))
     }

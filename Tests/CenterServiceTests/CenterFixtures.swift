@@ -39,7 +39,7 @@ enum CenterFixtures {
     }
 
     static func service(clock: SettableWallClock, path: String = temporaryPath()) throws -> CenterService {
-        CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: clock)
+        CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: clock, surveillantHashCost: 1 << 10)
     }
 
     static func row(_ ine: String?, _ last: String, _ first: String, className: String = "5A", extraTime: Bool = false) -> CandidateImport.Row {
@@ -64,7 +64,8 @@ enum CenterFixtures {
         }
         return ResultEnvelope(
             attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
-            terminalId: terminal, bank: package.bank, extraTime: package.extraTime, startedAt: start, finishedAt: start.addingTimeInterval(900),
+            terminalId: terminal, bank: package.bank, extraTime: package.extraTime, startedAt: start.addingTimeInterval(60),
+            finishedAt: start.addingTimeInterval(300),
             questions: answers, contentDigest: package.contentDigest
         ).signed(key: package.resultKey)
     }

@@ -17,7 +17,8 @@ import Testing
         _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily")])
         let created = try await center.createSession(CenterService.SessionRequest(kind: .examen, profileId: "ASSR1", name: "T", startsAt: CenterFixtures.start))
         let package = try await center.login(number: created.session.number, code: created.codes[0].code, terminalId: "t").get()
-        _ = try await center.storeResult(CenterFixtures.envelope(for: package) { _ in [1] })
+        let stored = try await center.storeResult(CenterFixtures.envelope(for: package, choosing: { _ in [1] }, terminal: "t"))
+        try #require(stored == .success(.stored(score: nil, outOf: nil)))
         return (center, path, created.session.number, package.attemptId)
     }
 
@@ -92,7 +93,7 @@ import Testing
         let updatedAt = try await queue.read { db in try Date.fetchOne(db, sql: "SELECT updatedAt FROM loginThrottle WHERE terminalId = 'poste'") }
         #expect(updatedAt == now)
         // A service over the old file scores from its own key as usual.
-        let center = CenterService(repository: repository, catalog: CenterFixtures.catalog, clock: clock)
+        let center = CenterService(repository: repository, catalog: CenterFixtures.catalog, clock: clock, surveillantHashCost: 1 << 10)
         let card = try center.scoreCard(for: result, session: session)
         #expect(card.total == 2)
         #expect(card.right == 2)

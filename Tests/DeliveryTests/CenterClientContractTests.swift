@@ -33,6 +33,34 @@ import FoundationNetworking
     }
 
     @Test(arguments: Form.allCases)
+    func surveillantCodeProgressAndTransfer(form: Form) async throws {
+        try await withClient(form) { client, center, number, codes in
+            #expect(try await client.checkSurveillantCode(number: number, code: "000000", terminalId: "a") == .wrongCode)
+            #expect(try await client.checkSurveillantCode(number: "000000", code: "000000", terminalId: "a") == .unknownSession)
+            let session = try #require(try await center.session(number: number))
+            let package = try await client.login(number: number, code: codes[0], terminalId: "a").get()
+            let progress = AttemptSnapshot(index: 1, phase: .answering, remainingMs: 20_000, selections: [[1], [], [], []],
+                                           timeUsedMs: [45_000, 25_000, 0, 0])
+            let report = ProgressReport(attemptId: package.attemptId, terminalId: "a", progress: progress, key: package.resultKey)
+            #expect(try await client.reportProgress(report) == .recorded(surveillantCheck: session.surveillantCheck))
+            #expect(try await client.login(number: number, code: codes[0], terminalId: "b") == .failure(.runningElsewhere))
+            #expect(try await client.transfer(number: number, code: codes[0], surveillantCode: "000000", terminalId: "b")
+                == .failure(.surveillantCodeWrong))
+            let code = try #require(DeliveryFixtures.surveillantCodes.withLock { $0[number] })
+            #expect(try await client.checkSurveillantCode(number: number, code: code, terminalId: "b") == .accepted)
+            let moved = try await client.transfer(number: number, code: codes[0], surveillantCode: code, terminalId: "b").get()
+            #expect(moved.attemptId == package.attemptId && moved.progress == progress)
+            #expect(try await client.reportProgress(report) == .moved)
+            var forged = report
+            forged.mac = ProgressReport(attemptId: package.attemptId, terminalId: "b", progress: progress, key: "clé inventée").mac
+            forged.terminalId = "b"
+            await #expect(throws: DeliveryError.self) { try await client.reportProgress(forged) }
+            let unknown = ProgressReport(attemptId: "inconnue", terminalId: "a", progress: progress, key: package.resultKey)
+            #expect(try await client.reportProgress(unknown) == .unknownAttempt)
+        }
+    }
+
+    @Test(arguments: Form.allCases)
     func sessionLookUp(form: Form) async throws {
         try await withClient(form) { client, _, number, _ in
             let info = try #require(try await client.session(number: number))
@@ -67,11 +95,13 @@ import FoundationNetworking
     func submitIsIdempotent(form: Form) async throws {
         try await withClient(form) { client, center, number, codes in
             let package = try await client.login(number: number, code: codes[0], terminalId: "c").get()
-            let store = try DeliveryFixtures.finishedAttempt(package)
+            let store = try DeliveryFixtures.finishedAttempt(package, terminalId: "c")
             let envelope = try #require(try store.undelivered().first).decodedEnvelope()
             // Every answer is "B": right exactly on the single-answer questions, by the center's own key.
             let expected = package.questions.count { DeliveryFixtures.catalog.question(id: $0.id)?.answer == [1] }
-            #expect(try await client.submit(envelope) == .success(.stored(score: expected, outOf: 4)))
+            // An exam's acknowledgement carries no score: the center keeps it.
+            #expect(try await client.submit(envelope) == .success(.stored(score: nil, outOf: nil)))
+            #expect(try await center.results().first?.score == expected)
             #expect(try await client.submit(envelope) == .success(.alreadyStored))
             var tampered = envelope
             tampered.questions[0].selected = ["C"]
@@ -138,7 +168,7 @@ import FoundationNetworking
         #expect(unknown.error?.error == .sessionUnknown)
 
         let package = try await center.login(number: number, code: codes[1], terminalId: "x").get()
-        let envelope = try #require(try DeliveryFixtures.finishedAttempt(package).undelivered().first).envelope
+        let envelope = try #require(try DeliveryFixtures.finishedAttempt(package, terminalId: "x").undelivered().first).envelope
         let results = live.url.appendingPathComponent("api/v1/results")
         let mismatch = try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": "autre"])
         #expect(mismatch.status == 400)
@@ -149,6 +179,24 @@ import FoundationNetworking
         let again = try await post(results, body: Data(envelope.utf8), headers: ["Idempotency-Key": package.attemptId])
         #expect(again.status == 200)
         #expect(String(decoding: again.body, as: UTF8.self) == #"{"status":"already-stored"}"#)
+        await live.stop()
+    }
+
+    /// Whatever terminal ids one client sends, its address is throttled: 20 wrong codes a minute.
+    @Test func oneAddressChangingTerminalIdsIsCutAfterTwenty() async throws {
+        let (center, number, _) = try await DeliveryFixtures.center()
+        let live = try await LiveCenter.start(center)
+        let login = live.url.appendingPathComponent("api/v1/sessions/\(number)/login")
+        var statuses: [Int] = []
+        for guess in 0..<25 {
+            let body = Data(#"{"code":"ZZZZ-ZZZZ","terminalId":"faux-\#(guess)"}"#.utf8)
+            statuses.append(try await post(login, body: body).status)
+        }
+        #expect(statuses.prefix(19).allSatisfy { $0 == 401 })
+        #expect(statuses.dropFirst(19).allSatisfy { $0 == 429 })
+        let surveillant = live.url.appendingPathComponent("api/v1/sessions/\(number)/surveillant")
+        let wrong = try await post(surveillant, body: Data(#"{"code":"000000","terminalId":"x"}"#.utf8))
+        #expect(wrong.status == 401 && wrong.error?.error == .surveillantCodeIncorrect)
         await live.stop()
     }
 

@@ -13,7 +13,7 @@ import Testing
 
     @Test func centerDownThenBackStoresOnce() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let down = Delivery(store: store, client: HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:9")!, timeout: 2))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         guard case let .failed(message) = await down.deliver(attemptId: attemptId) else {
@@ -39,7 +39,7 @@ import Testing
 
     @Test func status500IsRetriedUntilStored() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let live = try await LiveCenter.start(center, faults: [.status500, .status500])
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
@@ -53,7 +53,7 @@ import Testing
 
     @Test func timeoutThenRetryStoresOnce() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let live = try await LiveCenter.start(center, faults: [.slow(seconds: 2)])
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: 0.5))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func connectionClosedMidRequestIsAFailedTry() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let closing = try ClosingServer()
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(closing.port)")!, timeout: 3))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
@@ -78,7 +78,7 @@ import Testing
 
     @Test func lostAcknowledgementStoresOnce() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let live = try await LiveCenter.start(center, faults: [.lostAcknowledgement])
         let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url))
         let attemptId = try #require(try store.undelivered().first?.attemptId)
@@ -97,7 +97,7 @@ import Testing
             for (index, code) in codes.enumerated() {
                 group.addTask {
                     guard case let .success(package)? = try? await client.login(number: number, code: code, terminalId: "poste-\(index)"),
-                          let store = try? DeliveryFixtures.finishedAttempt(package) else { return false }
+                          let store = try? DeliveryFixtures.finishedAttempt(package, terminalId: "poste-\(index)") else { return false }
                     return await Delivery(store: store, client: client).deliver(attemptId: package.attemptId) == .delivered
                 }
             }
@@ -111,9 +111,9 @@ import Testing
 
     @Test func rescueFileThenOutboxStoresOnce() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rescue-\(UUID().uuidString)").path
-        let paths = try RescueFiles.write(try store.undelivered().map { try $0.decodedEnvelope() }, to: folder)
+        let paths = try RescueFiles.write(try store.undeliveredForRescue(), to: folder)
         let file = try #require(paths.first)
         #expect(URL(fileURLWithPath: file).lastPathComponent.hasPrefix("epreuve-\(number)-"))
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -132,7 +132,7 @@ import Testing
 
     @Test func aRescueFileWithAnyByteChangedIsRefused() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
-        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]))
+        let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let data = try #require(try store.undelivered().first).envelope.data(using: .utf8)!
         var answerChanged = String(decoding: data, as: UTF8.self)
         answerChanged = answerChanged.replacingOccurrences(of: "\"B\"", with: "\"A\"")

@@ -28,21 +28,26 @@ enum DeliveryFixtures {
     /// A center with `count` candidates and one active exam; returns the codes.
     static func center(candidates count: Int = 3) async throws -> (CenterService, number: String, codes: [String]) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("delivery-\(UUID().uuidString)/center.sqlite").path
-        let center = CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: SystemWallClock())
+        let center = CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: SystemWallClock(), surveillantHashCost: 1 << 10)
         _ = try await center.importCandidates((0..<count).map { n in
             CandidateImport.Row(line: n + 2, ine: nil, lastName: "Nom\(n)", firstName: "Prénom\(n)", birthDate: "2013-01-01",
                                 className: "5A", sex: "F", attestation: "ASSR1", siecle: false, extraTime: false)
         })
         let created = try await center.createSession(CenterService.SessionRequest(
             kind: .examen, profileId: "ASSR1", name: "Livraison", startsAt: Date().addingTimeInterval(-60)))
+        surveillantCodes.withLock { $0[created.session.number] = created.surveillantCode }
         return (center, created.session.number, created.codes.map(\.code))
     }
 
+    /// The surveillant code of each session made by `center(candidates:)`.
+    static let surveillantCodes = Mutex<[String: String]>([:])
+
     /// A terminal store holding one finished attempt of `package` (all answers "B"), in its outbox.
-    static func finishedAttempt(_ package: ExamPackage) throws -> TerminalStore {
+    /// `terminalId` is the one the package was obtained with: a result counts from that terminal only.
+    static func finishedAttempt(_ package: ExamPackage, terminalId: String) throws -> TerminalStore {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-\(UUID().uuidString)/terminal.sqlite").path
         let store = try TerminalStore(path: path)
-        try store.beginAttempt(package, terminalId: "t")
+        try store.beginAttempt(package, terminalId: terminalId)
         let snapshot = AttemptSnapshot(index: package.questions.count - 1, phase: .finished, remainingMs: nil,
                                        selections: package.questions.map { _ in [1] }, timeUsedMs: package.questions.map { _ in 1000 })
         try store.journal(attemptId: package.attemptId, event: .finished, snapshot: snapshot)
@@ -65,7 +70,7 @@ final class FaultQueue: Sendable {
 }
 
 struct FaultMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = CenterRequestContext
     let queue: FaultQueue
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -100,7 +105,7 @@ final class LiveCenter: Sendable {
 
     static func start(_ center: CenterService, faults: [Fault] = []) async throws -> LiveCenter {
         let middleware = FaultMiddleware(queue: FaultQueue(faults))
-        let router = Router()
+        let router = Router(context: CenterRequestContext.self)
         router.add(middleware: middleware)
         CenterAPI.addRoutes(to: router, service: center)
         var logger = Logger(label: "test-center")

@@ -127,3 +127,47 @@ import Testing
         #expect(outbox.stdout.contains("état : en attente"))
     }
 }
+
+/// Two terminals on one center (issue 11): a candidate cannot start again on another terminal; the
+/// surveillant moves the attempt there with « Reprendre ici »; the first terminal is told and stops.
+@Suite struct TwoTerminalsEndToEndTests {
+    @Test func theSurveillantMovesARunningExamToAnotherTerminal() async throws {
+        let setUp = try ExamSetUp()
+        let server = try await NetworkEndToEndTests.Server.start(home: setUp.home)
+        defer { server.stop() }
+        let code = try #require(setUp.codes["Lily"])
+        func terminal(_ name: String) throws -> Tmux {
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+            return try Tmux(command: "EPREUVE_TERMINAL_ID=\(name) \(Binaries.path("epreuve")) --home \(home) --center http://127.0.0.1:\(server.port)")
+        }
+        let first = try terminal("poste-a")
+        try await first.logIn(number: setUp.number, code: code)
+        try await first.startExam()
+        let question = try await first.waitUntil("question 1") { $0.contains("Question 1/4") && $0.contains("réponse") }
+        try first.answerRight(on: question)
+        try await first.waitUntil("the answer marked") { $0.contains("(x)") || $0.contains("[x]") }
+
+        let second = try terminal("poste-b")
+        try await second.logIn(number: setUp.number, code: code)
+        let refused = try await second.waitFor("Cette épreuve est déjà en cours sur un autre poste.")
+        #expect(refused.contains("Faites appel au surveillant."))
+        try second.keys("F12")
+        try await second.waitFor("Code surveillant")
+        try second.type(setUp.surveillantCode)
+        try second.keys("Enter")
+        try await second.waitFor("Reprendre ici")
+        try second.keys("Enter")
+        // The attempt goes on here where it stood: the same question or a later one, never question 1 anew
+        // with its answer lost.
+        let resumed = try await second.waitUntil("the resumed exam") { $0.contains("Question ") && $0.contains("/4") }
+        #expect(!resumed.contains("Question 1/4") || resumed.contains("(x)") || resumed.contains("[x]"))
+
+        try await first.waitFor("Cette épreuve a été reprise sur un autre poste.", timeout: 20)
+        try await second.waitFor("Vos résultats sont bien enregistrés.", timeout: 40)
+        let sheet = try setUp.centerShow()
+        #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
+        let export = try Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home,
+                                                          "--content", Binaries.fixtureContent])
+        #expect(export.stdout.split(whereSeparator: \.isNewline).count { $0.hasPrefix("ALEXANDRE;Lily") } == 1)
+    }
+}

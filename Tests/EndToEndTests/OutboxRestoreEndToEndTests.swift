@@ -12,11 +12,12 @@ import Testing
         let setUp = try ExamSetUp()
         let catalog = try ContentLoader.load(from: URL(fileURLWithPath: Binaries.fixtureContent)).validCatalog()
         let center = CenterService(repository: try SQLiteCenterRepository(path: setUp.home + "/center.sqlite"), catalog: catalog,
-                                   clock: SystemWallClock())
+                                   clock: SystemWallClock(), surveillantHashCost: 1 << 10)
         let package = try await center.login(number: setUp.number, code: try #require(setUp.codes["Lily"]), terminalId: "poste").get()
         let store = try TerminalStore.open(home: URL(fileURLWithPath: setUp.home))
         try store.beginAttempt(package, terminalId: "poste")
-        let snapshot = AttemptSnapshot(index: 3, phase: .finished, remainingMs: nil, selections: [[1], [1], [0, 2], []],
+        let selections = package.questions.enumerated().map { index, question in index == 3 ? [] : question.expectsSeveralAnswers ? [0, 2] : [1] }
+        let snapshot = AttemptSnapshot(index: 3, phase: .finished, remainingMs: nil, selections: selections,
                                        timeUsedMs: [5000, 5000, 5000, 5000])
         try store.journal(attemptId: package.attemptId, event: .finished, snapshot: snapshot)
         return (setUp, package.attemptId)
@@ -36,6 +37,10 @@ import Testing
         let file = try #require(exported.stdout.split(separator: "\n").first.map(String.init))
         #expect(URL(fileURLWithPath: file).lastPathComponent.hasPrefix("epreuve-\(setUp.number)-"))
         #expect(URL(fileURLWithPath: file).lastPathComponent.hasSuffix("-\(attemptId.prefix(8)).json"))
+        // Sealed to the center: a lost USB key shows no answer.
+        let sealed = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(sealed.contains("\"format\" : \"epreuve-rescue/2\""))
+        #expect(!sealed.contains("\"selected\"") && !sealed.contains("\"questionId\""))
 
         let center = ["--home", setUp.home, "--content", Binaries.fixtureContent]
         let first = try Binaries.run("epreuve-center", ["restore", file] + center)

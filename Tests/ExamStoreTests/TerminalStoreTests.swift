@@ -25,8 +25,7 @@ import Testing
         candidateId: "c1", firstName: "Lily", lastName: "Alexandre", className: "5A", extraTime: false, bank: "assr1",
         questions: [Question(id: "q1", theme: "vitesse", competence: "c", prompt: "p ?", choices: ["a", "b"], answer: [],
                              explanation: "", expectsSeveralAnswers: false)],
-        timing: AttemptTiming(answerSeconds: 45), passMark: 10, contentDigest: "d", resultKey: "k", surveillantSalt: "s",
-        surveillantHash: "h")
+        timing: AttemptTiming(answerSeconds: 45), passMark: 10, contentDigest: "d", resultKey: "k")
 
     static let snapshot = AttemptSnapshot(index: 0, phase: .answering, remainingMs: 30_000, selections: [[1]], timeUsedMs: [15_000])
 

@@ -1,3 +1,4 @@
+import Crypto
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -40,11 +41,19 @@ final class FakeCenter: CenterClient {
         var lookUps = 0
         var logins = 0
         var submits = 0
+        var surveillantChecks: [String] = []
+        var progress: [ProgressReport] = []
     }
 
     let lookUpBehaviour: Mutex<Behaviour>
     let loginBehaviour: Mutex<Behaviour>
     let submitBehaviour: Mutex<Behaviour>
+    let progressBehaviour = Mutex(Behaviour.answer)
+    let surveillantBehaviour = Mutex(Behaviour.answer)
+    /// The center moved the attempt to another terminal: progress and results are refused.
+    let moved = Mutex(false)
+    /// The candidate's attempt runs on another terminal: logins are refused, a transfer brings it.
+    let elsewhere = Mutex(false)
     let calls = Mutex(Calls())
     let gate = Gate()
     let package: ExamPackage
@@ -77,13 +86,35 @@ final class FakeCenter: CenterClient {
     func login(number: String, code: String, terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
         calls.withLock { $0.logins += 1 }
         try await behave(loginBehaviour.withLock { $0 })
-        return AccessCode.normalize(code) == "ABCD2345" ? .success(package) : .failure(.wrongCode)
+        guard AccessCode.normalize(code) == "ABCD2345" else { return .failure(.wrongCode) }
+        return elsewhere.withLock { $0 } ? .failure(.runningElsewhere) : .success(package)
     }
 
     func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal> {
         calls.withLock { $0.submits += 1 }
         try await behave(submitBehaviour.withLock { $0 })
-        return .success(.stored(score: 0, outOf: envelope.questions.count))
+        if moved.withLock({ $0 }) { return .failure(.attemptMoved) }
+        return .success(.stored(score: nil, outOf: nil))
+    }
+
+    func checkSurveillantCode(number: String, code: String, terminalId: String) async throws(DeliveryError) -> SurveillantCheck {
+        calls.withLock { $0.surveillantChecks.append(number) }
+        try await behave(surveillantBehaviour.withLock { $0 })
+        guard number == package.session.number else { return .unknownSession }
+        return code == "482193" ? .accepted : .wrongCode
+    }
+
+    func reportProgress(_ report: ProgressReport) async throws(DeliveryError) -> ProgressReceipt {
+        calls.withLock { $0.progress.append(report) }
+        try await behave(progressBehaviour.withLock { $0 })
+        guard report.hasValidMac(key: package.resultKey) else { return .unknownAttempt }
+        return moved.withLock { $0 } ? .moved : .recorded(surveillantCheck: package.surveillantCheck)
+    }
+
+    func transfer(number: String, code: String, surveillantCode: String,
+                  terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
+        guard surveillantCode == "482193" else { return .failure(.surveillantCodeWrong) }
+        return AccessCode.normalize(code) == "ABCD2345" ? .success(package) : .failure(.wrongCode)
     }
 }
 
@@ -93,15 +124,23 @@ enum RuntimeFixture {
                  choices: ["Oui.", "Non."], answer: [], explanation: "", expectsSeveralAnswers: false)
     }
 
-    static func package(attemptId: String = "attempt-1", questions: Int = 2) -> ExamPackage {
+    static func package(attemptId: String = "attempt-1", questions: Int = 2, progress: AttemptSnapshot? = nil) -> ExamPackage {
         ExamPackage(
             attemptId: attemptId,
             session: SessionInfo(number: "123456", name: "Essai", profileId: "ASSR1", profileTitle: "Attestation de test",
                                  kind: .examen, state: .active, startsAt: Date(), endsAt: Date().addingTimeInterval(3600)),
             candidateId: "c1", firstName: "Lily", lastName: "Alexandre", className: "5A", extraTime: false, bank: "assr1",
             questions: (1...questions).map(question), timing: AttemptTiming(answerSeconds: 45), passMark: 1,
-            contentDigest: "d", resultKey: "clé", surveillantSalt: "sel", surveillantHash: SecretHash.hash("482193", salt: "sel"))
+            contentDigest: "d", resultKey: "clé", surveillantCheck: Self.offlineCheck,
+            centerPublicKey: Self.centerKey.publicKey.rawRepresentation.base64EncodedString(),
+            themes: [Theme(id: "vitesse", label: "Vitesse")], progress: progress)
     }
+
+    /// The surveillant code 482193, for checks without the center.
+    static let offlineCheck = try! SlowCodeHash.make("482193", cost: 1 << 10)
+    /// The center's private key (raw): rescue files are sealed to its public half.
+    static let centerKeyBytes = Curve25519.KeyAgreement.PrivateKey().rawRepresentation
+    static var centerKey: Curve25519.KeyAgreement.PrivateKey { try! .init(rawRepresentation: centerKeyBytes) }
 
     static func store() throws -> TerminalStore {
         try TerminalStore(path: FileManager.default.temporaryDirectory
@@ -190,6 +229,12 @@ final class FillingStore: TerminalStorage {
         try store.interruptedAttempt(examNumber: examNumber, candidateId: candidateId)
     }
     func latestPackage() throws -> ExamPackage? { try store.latestPackage() }
+    func latestPackage(examNumber: String) throws -> ExamPackage? { try store.latestPackage(examNumber: examNumber) }
+    func updateSurveillantCheck(examNumber: String, check: SlowCodeHash) throws {
+        try store.updateSurveillantCheck(examNumber: examNumber, check: check)
+    }
+    func undeliveredForRescue() throws -> [(envelope: ResultEnvelope, centerPublicKey: String?)] { try store.undeliveredForRescue() }
+    func markMoved(attemptId: String) throws { try store.markMoved(attemptId: attemptId) }
     func outbox() throws -> [OutboxRecord] { try store.outbox() }
     func practiceProfiles() throws -> [String] { try store.practiceProfiles() }
     func addPracticeProfile(_ name: String) throws -> String { try store.addPracticeProfile(name) }

@@ -48,8 +48,8 @@ import Testing
         #expect(s.press(.enter).isEmpty)
         #expect(s.frame().text.contains("Code surveillant"))
         s.type("12ab34")
-        guard case let .checkSurveillantCode(code) = s.press(.enter).first else { Issue.record("no code check"); return }
-        #expect(code == "1234")
+        guard case let .checkSurveillantCode(code, number) = s.press(.enter).first else { Issue.record("no code check"); return }
+        #expect(code == "1234" && number == "123456")  // the session on screen
         #expect(s.frame().text.contains("Vérification…"))
         s.respond(.surveillantCodeChecked(false))
         #expect(s.frame().text.contains("Code surveillant incorrect."))

@@ -35,4 +35,6 @@ public protocol CandidateRepository: Sendable {
     /// All upserts in one transaction, in order (a later one finds what an earlier one stored): all or
     /// none. A new candidate whose id is taken gets `newId()` until the id is free.
     func upsertCandidates(_ upserts: [CandidateUpsert], newId: @escaping @Sendable () -> String) async throws -> UpsertCount
+    /// Deletes candidates who are enrolled nowhere, in one transaction; returns how many went.
+    func deleteCandidates(ids: [String]) async throws -> Int
 }

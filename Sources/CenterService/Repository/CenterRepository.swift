@@ -4,4 +4,4 @@
 /// Errors are `CenterError`s in French; a row that cannot be read is an error naming its table and
 /// id, never a default value.
 public protocol CenterRepository:
-    CandidateRepository, SessionRepository, AttemptRepository, ResultRepository, ThrottleRepository {}
+    CandidateRepository, SessionRepository, AttemptRepository, ResultRepository, ThrottleRepository, CenterKeyRepository {}

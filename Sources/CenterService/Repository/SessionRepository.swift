@@ -18,4 +18,8 @@ public protocol SessionRepository: Sendable {
     /// stay); nil when the candidate is not enrolled.
     func updateEnrolment(session number: String, candidate id: String,
                          _ transform: @escaping @Sendable (Enrolment) -> Enrolment) async throws -> Enrolment?
+    /// Replaces the session by `transform` of it in one transaction (its number stays); nil when unknown.
+    func updateSession(number: String, _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> CenterSession?
+    /// Deletes a session with its enrolments, attempts and results, in one transaction; false when unknown.
+    func deleteSession(number: String) async throws -> Bool
 }

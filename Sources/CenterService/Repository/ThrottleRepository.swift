@@ -14,4 +14,20 @@ public protocol ThrottleRepository: Sendable {
     /// failures all count; returns what was stored. `now` dates the change.
     func updateThrottle(_ key: ThrottleKey, now: Date,
                         _ transform: @escaping @Sendable (LoginThrottle) -> LoginThrottle) async throws -> LoginThrottle
+    /// The failures counted in the key's current window (nil when none or when the window is over).
+    func failureWindow(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow?
+    /// Counts one failure in the key's window, in one transaction: a window older than `length` starts
+    /// again at `now`. Returns the window after the failure.
+    func recordFailure(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow
+}
+
+/// Wrong codes counted over a fixed window (per session, per client address).
+public struct FailureWindow: Sendable, Hashable {
+    public var start: Date
+    public var failures: Int
+
+    public init(start: Date, failures: Int) {
+        self.start = start
+        self.failures = failures
+    }
 }

@@ -46,6 +46,16 @@ struct ColumnReader {
         }
     }
 
+    /// A nullable JSON text column.
+    func optionalJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        guard let text: String = try optional(column) else { return nil }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw unreadable(column)
+        }
+    }
+
     private func unreadable(_ column: String, _ detail: String? = nil) -> CenterError {
         CenterError.unreadableRow(table: table, id: id, column: column, detail: detail)
     }
@@ -98,6 +108,7 @@ struct SessionRow: FetchableRecord, PersistableRecord {
             startsAt: try read("startsAt"), place: try read.optional("place"), timed: try read("timed"),
             alwaysActive: try read("alwaysActive"), seed: try read("seed"), resultKey: try read("resultKey"),
             surveillantSalt: try read("surveillantSalt"), surveillantHash: try read("surveillantHash"),
+            surveillantCheck: try read.optionalJSON("surveillantCheck"),
             questionIds: try read.json("questionIds"), contentDigest: try read("contentDigest"),
             createdAt: try read("createdAt"))
     }
@@ -115,6 +126,7 @@ struct SessionRow: FetchableRecord, PersistableRecord {
         container["resultKey"] = value.resultKey
         container["surveillantSalt"] = value.surveillantSalt
         container["surveillantHash"] = value.surveillantHash
+        container["surveillantCheck"] = try value.surveillantCheck.map(jsonText)
         container["questionIds"] = try jsonText(value.questionIds)
         container["contentDigest"] = value.contentDigest
         container["createdAt"] = value.createdAt
@@ -153,15 +165,20 @@ struct AttemptRow: FetchableRecord, PersistableRecord {
     init(row: Row) throws {
         let read = ColumnReader(row, table: Self.databaseTableName, id: "id")
         value = CenterAttempt(id: try read("id"), sessionNumber: try read("sessionNumber"), candidateId: try read("candidateId"),
-                        terminalId: try read("terminalId"), openedAt: try read("openedAt"))
+                              terminalId: try read("terminalId"), openedAt: try read("openedAt"),
+                              progress: try read.optionalJSON("progress"), progressAt: try read.optional("progressAt"),
+                              transferAuthorized: try read("transferAuthorized"))
     }
 
-    func encode(to container: inout PersistenceContainer) {
+    func encode(to container: inout PersistenceContainer) throws {
         container["id"] = value.id
         container["sessionNumber"] = value.sessionNumber
         container["candidateId"] = value.candidateId
         container["terminalId"] = value.terminalId
         container["openedAt"] = value.openedAt
+        container["progress"] = try value.progress.map(jsonText)
+        container["progressAt"] = value.progressAt
+        container["transferAuthorized"] = value.transferAuthorized
     }
 }
 
@@ -178,7 +195,7 @@ struct ResultRow: FetchableRecord, PersistableRecord {
             terminalId: try read("terminalId"), startedAt: try read("startedAt"), finishedAt: try read("finishedAt"),
             answers: try read.json("answers"), contentHash: try read("contentHash"), envelope: try read("envelope"),
             score: try read("score"), questionCount: try read("questionCount"), passed: try read("passed"),
-            source: try read("source"), storedAt: try read("storedAt"))
+            source: try read("source"), storedAt: try read("storedAt"), stopReason: try read.optional("stopReason"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -196,6 +213,7 @@ struct ResultRow: FetchableRecord, PersistableRecord {
         container["passed"] = value.passed
         container["source"] = value.source
         container["storedAt"] = value.storedAt
+        container["stopReason"] = value.stopReason
     }
 }
 

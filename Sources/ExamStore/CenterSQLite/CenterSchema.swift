@@ -81,6 +81,24 @@ enum CenterSchema {
             // When a counter last changed: a later purge removes stale ones.
             try db.alter(table: "loginThrottle") { t in t.add(column: "updatedAt", .datetime) }
         }
+        migrator.registerMigration("v3: integrity") { db in
+            try db.alter(table: "session") { t in t.add(column: "surveillantCheck", .text) }
+            try db.alter(table: "attempt") { t in
+                t.add(column: "progress", .text)
+                t.add(column: "progressAt", .datetime)
+                t.add(column: "transferAuthorized", .boolean).notNull().defaults(to: false)
+            }
+            try db.alter(table: "result") { t in t.add(column: "stopReason", .text) }
+            try db.create(table: "centerKey") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("privateKey", .text).notNull()
+            }
+            try db.create(table: "throttleWindow") { t in
+                t.primaryKey("key", .text)
+                t.column("windowStart", .datetime).notNull()
+                t.column("failures", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

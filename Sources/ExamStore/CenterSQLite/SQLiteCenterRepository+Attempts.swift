@@ -1,4 +1,6 @@
 import CenterService
+import ExamKit
+import Foundation
 import GRDB
 
 extension SQLiteCenterRepository {
@@ -18,5 +20,49 @@ extension SQLiteCenterRepository {
 
     public func attempt(id: String) async throws -> CenterAttempt? {
         try await read("lecture d'une tentative") { db in try AttemptRow.fetchOne(db, key: id)?.value }
+    }
+
+    public func openAttempt(session number: String, candidate id: String) async throws -> CenterAttempt? {
+        try await read("lecture d'une tentative") { db in
+            try AttemptRow.filter(Column("sessionNumber") == number && Column("candidateId") == id)
+                .filter(sql: "id NOT IN (SELECT attemptId FROM result)")
+                .order(Column("openedAt").desc).fetchOne(db)?.value
+        }
+    }
+
+    public func attempts(session number: String) async throws -> [CenterAttempt] {
+        try await read("lecture des tentatives") { db in
+            try AttemptRow.filter(Column("sessionNumber") == number).order(Column("openedAt")).fetchAll(db).map(\.value)
+        }
+    }
+
+    public func recordProgress(attemptId: String, terminalId: String, progress: AttemptSnapshot,
+                               at: Date) async throws -> ProgressRecording {
+        let text = try jsonText(progress)
+        return try await write("suivi de la tentative") { db in
+            guard let attempt = try AttemptRow.fetchOne(db, key: attemptId)?.value else { return .unknownAttempt }
+            guard attempt.terminalId == terminalId else { return .movedElsewhere }
+            if try ResultRow.exists(db, key: attemptId) { return .finished }
+            try db.execute(sql: "UPDATE attempt SET progress = ?, progressAt = ? WHERE id = ?", arguments: [text, at, attemptId])
+            return .recorded
+        }
+    }
+
+    public func moveAttempt(id: String, from: String, to: String, at: Date) async throws -> Bool {
+        try await write("reprise de la tentative sur un autre poste") { db in
+            guard try !ResultRow.exists(db, key: id) else { return false }
+            try db.execute(sql: """
+                UPDATE attempt SET terminalId = ?, transferAuthorized = 0, progressAt = ? WHERE id = ? AND terminalId = ?
+                """, arguments: [to, at, id, from])
+            return db.changesCount == 1
+        }
+    }
+
+    public func authorizeTransfer(attemptId: String, _ authorized: Bool) async throws -> Bool {
+        try await write("autorisation de reprise") { db in
+            guard try !ResultRow.exists(db, key: attemptId) else { return false }
+            try db.execute(sql: "UPDATE attempt SET transferAuthorized = ? WHERE id = ?", arguments: [authorized, attemptId])
+            return db.changesCount == 1
+        }
     }
 }

@@ -47,4 +47,15 @@ extension SQLiteCenterRepository {
                 .fetchOne(db)?.value
         }
     }
+
+    public func deleteCandidates(ids: [String]) async throws -> Int {
+        try await write("suppression de candidats") { db in
+            var deleted = 0
+            for id in ids where try EnrolmentRow.filter(Column("candidateId") == id).isEmpty(db) {
+                try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
+                deleted += db.changesCount
+            }
+            return deleted
+        }
+    }
 }

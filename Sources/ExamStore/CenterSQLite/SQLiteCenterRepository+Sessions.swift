@@ -54,4 +54,26 @@ extension SQLiteCenterRepository {
             return changed
         }
     }
+
+    public func updateSession(number: String,
+                              _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> CenterSession? {
+        try await write("modification de l'épreuve") { db in
+            guard let current = try SessionRow.fetchOne(db, key: number)?.value else { return nil }
+            var changed = transform(current)
+            changed.number = number
+            try SessionRow(changed).update(db)
+            return changed
+        }
+    }
+
+    public func deleteSession(number: String) async throws -> Bool {
+        try await write("suppression de l'épreuve") { db in
+            guard try SessionRow.exists(db, key: number) else { return false }
+            try db.execute(sql: "DELETE FROM result WHERE sessionNumber = ?", arguments: [number])
+            try db.execute(sql: "DELETE FROM attempt WHERE sessionNumber = ?", arguments: [number])
+            try db.execute(sql: "DELETE FROM sessionCandidate WHERE sessionNumber = ?", arguments: [number])
+            try db.execute(sql: "DELETE FROM session WHERE number = ?", arguments: [number])
+            return true
+        }
+    }
 }

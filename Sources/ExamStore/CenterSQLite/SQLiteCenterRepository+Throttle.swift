@@ -20,4 +20,30 @@ extension SQLiteCenterRepository {
             return next
         }
     }
+
+    public func failureWindow(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow? {
+        try await read("lecture du compteur de codes") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT windowStart, failures FROM throttleWindow WHERE key = ?",
+                                             arguments: [key]) else { return nil }
+            let read = ColumnReader(row, table: "throttleWindow", id: "windowStart")
+            let window = FailureWindow(start: try read("windowStart"), failures: try read("failures"))
+            return now.timeIntervalSince(window.start) < length ? window : nil
+        }
+    }
+
+    public func recordFailure(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow {
+        try await write("compteur de codes") { db in
+            var window = FailureWindow(start: now, failures: 1)
+            if let row = try Row.fetchOne(db, sql: "SELECT windowStart, failures FROM throttleWindow WHERE key = ?", arguments: [key]) {
+                let read = ColumnReader(row, table: "throttleWindow", id: "windowStart")
+                let stored = FailureWindow(start: try read("windowStart"), failures: try read("failures"))
+                if now.timeIntervalSince(stored.start) < length { window = FailureWindow(start: stored.start, failures: stored.failures + 1) }
+            }
+            try db.execute(sql: """
+                INSERT INTO throttleWindow (key, windowStart, failures) VALUES (?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET windowStart = excluded.windowStart, failures = excluded.failures
+                """, arguments: [key, window.start, window.failures])
+            return window
+        }
+    }
 }

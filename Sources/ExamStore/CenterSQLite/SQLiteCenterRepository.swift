@@ -38,11 +38,12 @@ public final class SQLiteCenterRepository: CenterRepository {
 /// The center of a home folder (`center.sqlite`, DESIGN §6), with the demo when the file is new and
 /// the content is the bundled one (DESIGN §9).
 public enum CenterHome {
-    public static func open(home: URL, catalog: Catalog, bundledContent: Bool,
-                            clock: any WallClock = SystemWallClock()) async throws -> CenterService {
+    public static func open(home: URL, catalog: Catalog, bundledContent: Bool, clock: any WallClock = SystemWallClock(),
+                            surveillantHashCost: Int = SlowCodeHash.defaultCost) async throws -> CenterService {
         let path = home.appendingPathComponent("center.sqlite").path
         let isNew = !FileManager.default.fileExists(atPath: path)
-        let service = CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: clock)
+        let service = CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: clock,
+                                    surveillantHashCost: surveillantHashCost)
         if isNew && bundledContent { try await service.installDemo() }
         return service
     }

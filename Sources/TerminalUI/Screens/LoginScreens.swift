@@ -163,6 +163,8 @@ struct AccessCodeScreen: ScreenModel {
     var form = FieldForm(field: TextField(.accessCode))
     /// Too many wrong codes: no new try before this instant; the wait counts down on screen.
     var lockedUntil: MonotonicInstant?
+    /// The candidate's attempt runs on another terminal: the code stays typed for « Reprendre ici ».
+    var runningElsewhere = false
 
     var screen: Screen { .accessCode(self) }
 
@@ -187,6 +189,7 @@ struct AccessCodeScreen: ScreenModel {
                 return .none
             }
             lockedUntil = nil
+            runningElsewhere = false
             form.waiting = true
             form.message = nil
             return .effects([.login(examNumber: exam.number, code: form.field.text)])
@@ -211,10 +214,22 @@ struct AccessCodeScreen: ScreenModel {
             form.message = nil
             form.field = TextField(.accessCode)
         case .failure(.alreadyTaken): form.message = Strings.alreadyTaken
+        case .failure(.runningElsewhere):
+            runningElsewhere = true
+            form.message = "\(Strings.runningElsewhere)\n\(Strings.callSurveillantShort)"
         case let .failure(.notActive(reason)): form.message = reason
         case let .failure(.unreachable(detail)): form.message = Strings.centerUnreachable(detail)
         }
         return .none
+    }
+
+    /// « Reprendre ici » from the surveillant panel: the attempt comes to this terminal.
+    mutating func resumeHere(surveillantCode: String) -> [AppEffect] {
+        guard runningElsewhere, !form.waiting else { return [] }
+        runningElsewhere = false
+        form.waiting = true
+        form.message = nil
+        return [.transferAttempt(examNumber: exam.number, accessCode: form.field.text, surveillantCode: surveillantCode)]
     }
 
     /// The next whole second of the lock's countdown.

@@ -13,6 +13,7 @@ indirect enum Screen: Sendable {
     case question(ExamQuestionScreen)
     case end(EndScreen)
     case storageFailure(StorageFailureScreen)
+    case attemptMoved(AttemptMovedScreen)
     case practiceProfile(PracticeProfileScreen)
     case practiceName(PracticeNameScreen)
     case practiceBank(PracticeBankScreen)
@@ -32,6 +33,7 @@ indirect enum Screen: Sendable {
         case let .question(model): model
         case let .end(model): model
         case let .storageFailure(model): model
+        case let .attemptMoved(model): model
         case let .practiceProfile(model): model
         case let .practiceName(model): model
         case let .practiceBank(model): model

@@ -22,10 +22,11 @@ struct SurveillantPanel: Sendable, Hashable {
     }
 
     enum MenuItem: Sendable, Hashable {
-        case resume, deliveryStatus, export, endAttempt, quit
+        case resumeHere, resume, deliveryStatus, export, endAttempt, quit
 
         var label: String {
             switch self {
+            case .resumeHere: Strings.menuResumeHere
             case .resume: Strings.menuResume
             case .deliveryStatus: Strings.menuDeliveryStatus
             case .export: Strings.menuExport
@@ -38,12 +39,32 @@ struct SurveillantPanel: Sendable, Hashable {
     var purpose: Purpose
     var step: Step
     var focus = 0
+    /// The code the center (or the offline check) accepted: « Reprendre ici » sends it again.
+    var acceptedCode: String?
 }
 
 extension TerminalApp {
-    /// Menu items; « Terminer cette tentative » only while an attempt runs.
+    /// Menu items; « Terminer cette tentative » only while an attempt runs, « Reprendre ici » when the
+    /// candidate's attempt runs on another terminal.
     var panelMenu: [SurveillantPanel.MenuItem] {
-        isInExam ? [.resume, .deliveryStatus, .export, .endAttempt, .quit] : [.resume, .deliveryStatus, .export, .quit]
+        if isInExam { return [.resume, .deliveryStatus, .export, .endAttempt, .quit] }
+        if case let .accessCode(model) = screen, model.runningElsewhere { return [.resumeHere, .resume, .deliveryStatus, .export, .quit] }
+        return [.resume, .deliveryStatus, .export, .quit]
+    }
+
+    /// The session a surveillant code is checked for: the one on screen, else the terminal's last one.
+    var examNumberOnScreen: String? {
+        switch screen {
+        case let .question(model): model.sitting.exam.number
+        case let .end(model): model.sitting.exam.number
+        case let .storageFailure(model): model.sitting.exam.number
+        case let .attemptMoved(model): model.sitting.exam.number
+        case let .accessCode(model): model.exam.number
+        case let .identity(model): model.sitting.exam.number
+        case let .tutorial(model): model.sitting.exam.number
+        case let .ready(model): model.sitting.exam.number
+        default: nil
+        }
     }
 
     mutating func openPanel(purpose: SurveillantPanel.Purpose) {
@@ -67,7 +88,8 @@ extension TerminalApp {
                 current.step = .code(field, error: nil, checking: false)
             case .enter where !field.text.isEmpty:
                 current.step = .code(field, error: nil, checking: true)
-                effects = [.checkSurveillantCode(code: field.text)]
+                current.acceptedCode = field.text
+                effects = [.checkSurveillantCode(code: field.text, examNumber: examNumberOnScreen)]
             default: break
             }
         case .menu:
@@ -77,6 +99,9 @@ extension TerminalApp {
             case .down, .tab: current.focus = min(items.count - 1, current.focus + 1)
             case .enter:
                 switch items[min(current.focus, items.count - 1)] {
+                case .resumeHere:
+                    panel = nil
+                    return resumeHere(surveillantCode: current.acceptedCode ?? "")
                 case .resume:
                     panel = nil
                     return []
@@ -135,10 +160,11 @@ extension TerminalApp {
         return effects
     }
 
-    mutating func surveillantCodeChecked(_ accepted: Bool) {
+    mutating func surveillantCodeChecked(_ accepted: Bool, refusal: String? = nil) {
         guard var current = panel, case .code(_, _, true) = current.step else { return }
         if !accepted {
-            current.step = .code(TextField(.surveillantCode), error: Strings.surveillantCodeWrong, checking: false)
+            current.acceptedCode = nil
+            current.step = .code(TextField(.surveillantCode), error: refusal ?? Strings.surveillantCodeWrong, checking: false)
         } else if current.purpose == .menu {
             current.step = .menu
             current.focus = 0
@@ -163,6 +189,14 @@ extension TerminalApp {
                                       error: Strings.exportFailed(failure.message))
         }
         panel = current
+    }
+
+    /// « Reprendre ici » on the access code screen: the candidate's code typed there, the surveillant's.
+    private mutating func resumeHere(surveillantCode: String) -> [AppEffect] {
+        guard case var .accessCode(model) = screen else { return [] }
+        let effects = model.resumeHere(surveillantCode: surveillantCode)
+        screen = .accessCode(model)
+        return effects
     }
 
     /// The proctor's « Terminer cette tentative » on the question screen, with its reason.

@@ -8,6 +8,9 @@ struct Sitting: Sendable {
 
     /// After login: straight to the question where a resumed attempt stopped, else identity check.
     func begin(at now: MonotonicInstant, context: inout AppContext) -> Step {
+        for (id, label) in grant.themeLabels where context.configuration.themeLabels[id] == nil {
+            context.configuration.themeLabels[id] = label
+        }
         guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self))) }
         let attempt = Attempt(resuming: snapshot, questions: grant.questions, timing: grant.timing, at: now)
         switch snapshot.phase {
