@@ -59,4 +59,20 @@ extension PostgresCenterRepository {
         }
         return try found.first.map { try Rows.candidate($0) }
     }
+
+    /// Each candidate's row is locked before its enrolments are looked at, so a session enrolling
+    /// them meanwhile either comes first (they stay) or finds them gone.
+    public func deleteCandidates(ids: [String]) async throws -> Int {
+        try await transaction("suppression de candidats") { transaction in
+            var deleted = 0
+            for id in ids {
+                guard try await !transaction.rows("SELECT 1 FROM candidate WHERE id = \(id) FOR UPDATE").isEmpty,
+                      try await transaction.rows("SELECT 1 FROM session_candidate WHERE candidate_id = \(id) LIMIT 1").isEmpty
+                else { continue }
+                try await transaction.run("DELETE FROM candidate WHERE id = \(id)")
+                deleted += 1
+            }
+            return deleted
+        }
+    }
 }

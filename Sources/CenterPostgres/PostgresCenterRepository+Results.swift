@@ -3,7 +3,8 @@ import PostgresNIO
 
 extension PostgresCenterRepository {
     /// The checks in `ResultInsertion`'s order under the candidate-in-session lock (one result per
-    /// candidate for an exam, whichever process stores it); the attempt id is the primary key and
+    /// candidate for an exam, whichever process stores it); the enrolment is read `FOR SHARE` so a
+    /// session deleted meanwhile cannot lose it under the insert; the attempt id is the primary key and
     /// `ON CONFLICT DO NOTHING` turns a copy stored meanwhile under another candidate's lock into
     /// "same attempt" rather than an error.
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
@@ -12,7 +13,7 @@ extension PostgresCenterRepository {
             let session = result.sessionNumber, candidate = result.candidateId
             try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
             guard try await !transaction.rows("""
-                SELECT 1 FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate)
+                SELECT 1 FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
                 """).isEmpty else {
                 return .candidateNotEnrolled
             }
@@ -24,10 +25,10 @@ extension PostgresCenterRepository {
             }
             let inserted = try await transaction.rows("""
                 INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
-                                    content_hash, envelope, score, question_count, passed, source, stored_at)
+                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason)
                 VALUES (\(result.attemptId), \(session), \(candidate), \(result.terminalId), \(result.startedAt), \(result.finishedAt),
                         \(answers)::jsonb, \(result.contentHash), \(result.envelope), \(result.score), \(result.questionCount),
-                        \(result.passed), \(result.source.rawValue), \(result.storedAt))
+                        \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason))
                 ON CONFLICT (attempt_id) DO NOTHING
                 RETURNING attempt_id
                 """)

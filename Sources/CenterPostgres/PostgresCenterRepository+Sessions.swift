@@ -14,14 +14,15 @@ extension PostgresCenterRepository {
     /// same number to end, then tells); a failing enrolment rolls the session back with it.
     public func insertSession(_ session: CenterSession, enrolments: [Enrolment]) async throws -> SessionInsertion {
         let questionIds = try jsonText(session.questionIds)
+        let surveillantCheck = try session.surveillantCheck.map(jsonText)
         return try await transaction("création de l'épreuve") { transaction in
             let inserted = try await transaction.rows("""
                 INSERT INTO session (number, kind, profile_id, name, starts_at, place, timed, always_active, seed, result_key,
-                                     surveillant_salt, surveillant_hash, question_ids, content_digest, created_at)
+                                     surveillant_salt, surveillant_hash, surveillant_check, question_ids, content_digest, created_at)
                 VALUES (\(session.number), \(session.kind.rawValue), \(session.profileId), \(session.name), \(session.startsAt),
                         \(session.place), \(session.timed), \(session.alwaysActive), \(session.seed), \(session.resultKey),
-                        \(session.surveillantSalt), \(session.surveillantHash), \(questionIds)::jsonb, \(session.contentDigest),
-                        \(session.createdAt))
+                        \(session.surveillantSalt), \(session.surveillantHash), \(surveillantCheck)::jsonb, \(questionIds)::jsonb,
+                        \(session.contentDigest), \(session.createdAt))
                 ON CONFLICT (number) DO NOTHING
                 RETURNING number
                 """)
@@ -71,6 +72,45 @@ extension PostgresCenterRepository {
                 WHERE session_number = \(number) AND candidate_id = \(id)
                 """)
             return changed
+        }
+    }
+
+    /// The session row is locked (`FOR UPDATE`) between its read and its update.
+    public func updateSession(number: String,
+                              _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> CenterSession? {
+        try await transaction("modification de l'épreuve") { transaction in
+            guard let row = try await transaction.rows("SELECT * FROM session WHERE number = \(number) FOR UPDATE").first else {
+                return nil
+            }
+            var changed = transform(try Rows.session(row))
+            changed.number = number
+            let questionIds = try jsonText(changed.questionIds)
+            let surveillantCheck = try changed.surveillantCheck.map(jsonText)
+            try await transaction.run("""
+                UPDATE session SET kind = \(changed.kind.rawValue), profile_id = \(changed.profileId), name = \(changed.name),
+                    starts_at = \(changed.startsAt), place = \(changed.place), timed = \(changed.timed),
+                    always_active = \(changed.alwaysActive), seed = \(changed.seed), result_key = \(changed.resultKey),
+                    surveillant_salt = \(changed.surveillantSalt), surveillant_hash = \(changed.surveillantHash),
+                    surveillant_check = \(surveillantCheck)::jsonb, question_ids = \(questionIds)::jsonb,
+                    content_digest = \(changed.contentDigest), created_at = \(changed.createdAt)
+                WHERE number = \(number)
+                """)
+            return changed
+        }
+    }
+
+    /// Locks the session's enrolments first (a result being stored holds its candidate's `FOR SHARE`:
+    /// it ends before, and is deleted, or waits and then finds no enrolment), then the session row
+    /// (an attempt being opened ends before), then deletes; always in that order, so no deadlock.
+    public func deleteSession(number: String) async throws -> Bool {
+        try await transaction("suppression de l'épreuve") { transaction in
+            try await transaction.run("SELECT 1 FROM session_candidate WHERE session_number = \(number) FOR UPDATE")
+            guard try await !transaction.rows("SELECT 1 FROM session WHERE number = \(number) FOR UPDATE").isEmpty else { return false }
+            try await transaction.run("DELETE FROM result WHERE session_number = \(number)")
+            try await transaction.run("DELETE FROM attempt WHERE session_number = \(number)")
+            try await transaction.run("DELETE FROM session_candidate WHERE session_number = \(number)")
+            try await transaction.run("DELETE FROM session WHERE number = \(number)")
+            return true
         }
     }
 }

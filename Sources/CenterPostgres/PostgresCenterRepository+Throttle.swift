@@ -30,4 +30,34 @@ extension PostgresCenterRepository {
             return next
         }
     }
+
+    public func failureWindow(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow? {
+        guard let row = try await rows("lecture du compteur de codes", "SELECT * FROM throttle_window WHERE key = \(key)").first else {
+            return nil
+        }
+        let window = try Self.window(row)
+        return now.timeIntervalSince(window.start) < length ? window : nil
+    }
+
+    /// One upsert statement, atomic on its own: `ON CONFLICT DO UPDATE` locks the key's row and
+    /// computes from its latest version, so concurrent failures all count, and a window older than
+    /// `length` starts again at `now` (`excluded.window_start`).
+    public func recordFailure(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow {
+        let stored = try await rows("compteur de codes", """
+            INSERT INTO throttle_window AS w (key, window_start, failures) VALUES (\(key), \(now), 1)
+            ON CONFLICT (key) DO UPDATE SET
+                window_start = CASE WHEN extract(epoch FROM excluded.window_start - w.window_start) < \(length)
+                                    THEN w.window_start ELSE excluded.window_start END,
+                failures = CASE WHEN extract(epoch FROM excluded.window_start - w.window_start) < \(length)
+                                THEN w.failures + 1 ELSE 1 END
+            RETURNING *
+            """)
+        guard let row = stored.first else { throw CenterError("compteur de codes : rien n'a été enregistré") }
+        return try Self.window(row)
+    }
+
+    static func window(_ row: PostgresRow) throws -> FailureWindow {
+        let read = ColumnReader(row, table: "throttle_window", id: "key")
+        return FailureWindow(start: try read("window_start"), failures: try read("failures"))
+    }
 }

@@ -61,6 +61,16 @@ struct ColumnReader {
         }
     }
 
+    /// A nullable jsonb column.
+    func optionalJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        guard let text: String = try optional(column) else { return nil }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw unreadable(column)
+        }
+    }
+
     private func unreadable(_ column: String, _ detail: String? = nil) -> CenterError {
         CenterError.unreadableRow(table: table, id: id, column: column, detail: detail)
     }
@@ -89,6 +99,7 @@ enum Rows {
             startsAt: try read("starts_at"), place: try read.optional("place"), timed: try read("timed"),
             alwaysActive: try read("always_active"), seed: try read("seed"), resultKey: try read("result_key"),
             surveillantSalt: try read("surveillant_salt"), surveillantHash: try read("surveillant_hash"),
+            surveillantCheck: try read.optionalJSON("surveillant_check"),
             questionIds: try read.json("question_ids"), contentDigest: try read("content_digest"),
             createdAt: try read("created_at"))
     }
@@ -103,7 +114,9 @@ enum Rows {
     static func attempt(_ row: PostgresRow) throws -> CenterAttempt {
         let read = ColumnReader(row, table: "attempt", id: "id")
         return CenterAttempt(id: try read("id"), sessionNumber: try read("session_number"), candidateId: try read("candidate_id"),
-                             terminalId: try read("terminal_id"), openedAt: try read("opened_at"))
+                             terminalId: try read("terminal_id"), openedAt: try read("opened_at"),
+                             progress: try read.optionalJSON("progress"), progressAt: try read.optional("progress_at"),
+                             transferAuthorized: try read("transfer_authorized"))
     }
 
     static func result(_ row: PostgresRow) throws -> StoredResult {
@@ -113,7 +126,7 @@ enum Rows {
             terminalId: try read("terminal_id"), startedAt: try read("started_at"), finishedAt: try read("finished_at"),
             answers: try read.json("answers"), contentHash: try read("content_hash"), envelope: try read("envelope"),
             score: try read("score"), questionCount: try read("question_count"), passed: try read("passed"),
-            source: try read.state("source"), storedAt: try read("stored_at"))
+            source: try read.state("source"), storedAt: try read("stored_at"), stopReason: try read.optional("stop_reason"))
     }
 
     static func throttle(_ row: PostgresRow) throws -> LoginThrottle {

@@ -106,6 +106,26 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(version: 2, name: "exam integrity", statements: [
+            // The surveillant code's slow hash for terminals that check it offline (SlowCodeHash as JSON).
+            "ALTER TABLE session ADD COLUMN surveillant_check jsonb",
+            // Where a running attempt stands as its terminal last reported, and the surveillant's leave
+            // for another terminal to take it over.
+            "ALTER TABLE attempt ADD COLUMN progress jsonb",
+            "ALTER TABLE attempt ADD COLUMN progress_at timestamptz",
+            "ALTER TABLE attempt ADD COLUMN transfer_authorized boolean NOT NULL DEFAULT false",
+            "ALTER TABLE result ADD COLUMN stop_reason text",
+            // The center's own key pair (rescue files are sealed to it): one row.
+            "CREATE TABLE center_key (id integer PRIMARY KEY CHECK (id = 1), private_key bytea NOT NULL)",
+            // Wrong codes counted over a fixed window, per session and per client address.
+            """
+            CREATE TABLE throttle_window (
+                key text PRIMARY KEY,
+                window_start timestamptz NOT NULL,
+                failures integer NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction; true when the store had none before (a new

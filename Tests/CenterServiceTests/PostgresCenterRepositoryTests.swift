@@ -31,7 +31,8 @@ import Testing
         _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily")])
         let created = try await center.createSession(CenterService.SessionRequest(kind: .examen, profileId: "ASSR1", name: "T", startsAt: CenterFixtures.start))
         let package = try await center.login(number: created.session.number, code: created.codes[0].code, terminalId: "t").get()
-        #expect(try await center.storeResult(CenterFixtures.envelope(for: package) { _ in [1] }).isSuccess)
+        let stored = try await center.storeResult(CenterFixtures.envelope(for: package, choosing: { _ in [1] }, terminal: "t"))
+        try #require(stored == .success(.stored(score: nil, outOf: nil)))
         return (center, address, created.session.number, package.attemptId)
     }
 
