@@ -129,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-delivery-bench",
             dependencies: [
-                "CenterServer", "CenterService", "ExamDelivery", "ExamStore", "ExamKit",
+                "CenterServer", "CenterService", "CenterPostgres", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/delivery-bench"

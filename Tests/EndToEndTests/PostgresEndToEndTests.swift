@@ -72,6 +72,11 @@ import Testing
         #expect(lily.count == 1)
         #expect(lily.first.map { !$0.split(separator: ";", omittingEmptySubsequences: false)[7].isEmpty } == true, "a note")
         #expect(try setUp.centerShow().split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
+        // SIGTERM: both finish their requests, close their connections and exit cleanly.
+        for server in servers {
+            server.stop()
+            #expect(server.process.terminationStatus == 0)
+        }
     }
 
     /// A new database with the bundled content gets the demo, as a new home does; nothing is written
