@@ -111,15 +111,15 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
 }
 
 let sqlite = try await measure(try SQLiteCenterRepository(path: root.appendingPathComponent("center.sqlite").path))
-line("results stored, SQLite (\(clients) clients, HTTP)", String(format: "%.0f /s", sqlite.rate))
-line("POST /results latency p50 / p99, SQLite", String(format: "%.1f ms / %.1f ms", sqlite.p50, sqlite.p99))
+line("results/s, SQLite (\(clients) HTTP clients)", String(format: "%.0f /s", sqlite.rate))
+line("POST /results p50 / p99, SQLite", String(format: "%.1f ms / %.1f ms", sqlite.p50, sqlite.p99))
 if let databaseURL {
     let repository = try await PostgresCenterRepository.open(try PostgresAddress(url: databaseURL))
     let postgres = try await measure(repository)
     await repository.close()
-    line("results stored, PostgreSQL (\(clients) clients, HTTP)", String(format: "%.0f /s", postgres.rate))
-    line("POST /results latency p50 / p99, PostgreSQL", String(format: "%.1f ms / %.1f ms", postgres.p50, postgres.p99))
-    line("PostgreSQL / SQLite results per second", String(format: "%.2f", postgres.rate / sqlite.rate))
+    line("results/s, PostgreSQL (\(clients) HTTP clients)", String(format: "%.0f /s", postgres.rate))
+    line("POST /results p50 / p99, PostgreSQL", String(format: "%.1f ms / %.1f ms", postgres.p50, postgres.p99))
+    line("results/s, PostgreSQL / SQLite", String(format: "%.2f", postgres.rate / sqlite.rate))
 }
 
 // Journal: one answer change = one SQLite transaction (WAL, synchronous FULL) before the screen shows it.

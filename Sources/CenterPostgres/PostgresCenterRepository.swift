@@ -99,8 +99,13 @@ public final class PostgresCenterRepository: CenterRepository {
                     try await transaction.run("COMMIT")
                     return value
                 } catch {
-                    // On a broken connection the server rolls back by itself.
-                    try? await transaction.run("ROLLBACK")
+                    // A connection that cannot roll back must not go back to the pool mid-transaction:
+                    // closing it makes the server roll back, and the pool drop it.
+                    do {
+                        try await transaction.run("ROLLBACK")
+                    } catch {
+                        try? await connection.close()
+                    }
                     throw error
                 }
             }

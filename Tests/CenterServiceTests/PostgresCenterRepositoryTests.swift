@@ -14,6 +14,10 @@ import Testing
 
     /// Runs SQL statements on the database as an administrator would in psql.
     func psql(_ address: PostgresAddress, _ statements: String...) async throws {
+        try await psql(address, statements)
+    }
+
+    func psql(_ address: PostgresAddress, _ statements: [String]) async throws {
         let connection = try await PostgresConnection.connect(configuration: try address.connectionConfiguration, id: 9,
                                                               logger: Logger(label: "test"))
         do {
@@ -83,6 +87,44 @@ import Testing
         await #expect(throws: CenterError("la base a été migrée par une version plus récente d'Épreuve (schéma 999) : mettez le programme à jour")) {
             try await PostgresCenterRepository.open(address)
         }
+    }
+
+    @Test func aDatabaseOfTheFirstSchemaIsMigratedAndRead() async throws {
+        let address = try await TestPostgres.freshDatabase()
+        let first = try #require(PostgresSchema.migrations.first { $0.version == 1 })
+        try await psql(address, ["CREATE TABLE schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"]
+            + first.statements + [
+                "INSERT INTO schema_migration (version, name) VALUES (1, 'the center''s tables')",
+                "INSERT INTO candidate VALUES ('c1', NULL, 'Alexandre', 'Lily', '2013-03-14', '5A', 'F', 'ASSR1', false, true)",
+                """
+                INSERT INTO session VALUES ('123456', 'entrainement', 'ASSR1', 'Ancienne', '2026-11-18 09:00:00+00', NULL, false, false,
+                    'seed', 'key', 'salt', 'hash', '["mini-circulation-1","mini-vitesse-2"]', 'digest', '2026-11-17 09:00:00+00')
+                """,
+                "INSERT INTO session_candidate VALUES ('123456', 'c1', 's', 'h', true, NULL)",
+                "INSERT INTO attempt VALUES ('a1', '123456', 'c1', 'poste', '2026-11-18 09:01:00+00')",
+                """
+                INSERT INTO result VALUES ('a1', '123456', 'c1', 'poste', '2026-11-18 09:01:00+00', '2026-11-18 09:10:00+00',
+                    '{"mini-circulation-1":["B"],"mini-vitesse-2":["A","C"]}', 'content', '{}', 2, 2, true, 'secours', '2026-11-18 09:11:00+00')
+                """,
+                "INSERT INTO login_throttle VALUES ('poste', 3, 1, NULL, '2026-11-18 09:00:00+00')",
+            ])
+        let repository = try await PostgresCenterRepository.open(address)
+        #expect(!repository.isNewStore)
+        let session = try #require(try await repository.session(number: "123456"))
+        #expect(session.kind == .entrainement && !session.timed && session.surveillantCheck == nil)
+        #expect(session.questionIds == ["mini-circulation-1", "mini-vitesse-2"])
+        #expect(session.startsAt == Date(timeIntervalSince1970: 1_794_992_400))
+        let attempt = try #require(try await repository.attempt(id: "a1"))
+        #expect(attempt.progress == nil && attempt.progressAt == nil && !attempt.transferAuthorized)
+        let result = try #require(try await repository.result(attemptId: "a1"))
+        #expect(result.source == .rescue && result.passed && result.stopReason == nil)
+        #expect(result.answers == ["mini-circulation-1": ["B"], "mini-vitesse-2": ["A", "C"]])
+        #expect(try await repository.throttle(.terminal("poste")) == LoginThrottle(consecutiveFailures: 3, lockCount: 1))
+        let versions = try await repository.client.query("SELECT version FROM schema_migration ORDER BY version").collect()
+        #expect(try versions.map { try $0.decode(Int.self) } == PostgresSchema.migrations.map(\.version))
+        // The second migration's tables are there.
+        #expect(try await repository.recordFailure("k", now: CenterFixtures.start, length: 60) == FailureWindow(start: CenterFixtures.start, failures: 1))
+        await repository.close()
     }
 
     @Test func twoProcessesOpeningANewDatabaseAtOnceMigrateOnce() async throws {
