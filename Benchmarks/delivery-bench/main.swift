@@ -75,7 +75,7 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
     var logger = Logger(label: "bench")
     logger.logLevel = .error
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
+    let app = try CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
     let server = Task { try await app.runService(gracefulShutdownSignals: []) }
     var iterator = ports.makeAsyncIterator()
     guard let port = await iterator.next() else { fatalError("the server did not start") }

@@ -4,6 +4,7 @@ import ExamKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTLS
 import Logging
 
 /// The center's HTTP API (DESIGN §8, docs/api.md) over the center service. Handlers only await
@@ -122,14 +123,35 @@ public enum CenterAPI {
     static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
 
     /// The application, ready to run; `onRunning` receives the bound port (useful with port 0).
+    /// With `tls`, the API is served over HTTPS only.
     public static func application(
         service: CenterService, host: String, port: Int, logger: Logger, router: Router<CenterRequestContext>? = nil,
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+        tls: TLSConfiguration? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         Application(
             router: router ?? Self.router(service: service),
+            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "epreuve-center"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// The server side of TLS from PEM files (a certificate chain and its private key); a file that
+    /// cannot be read is one French line naming it.
+    public static func tlsConfiguration(certificate: String, key: String) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificate)
+        } catch {
+            throw CenterError("\(certificate) : certificat illisible (fichier PEM attendu)")
+        }
+        guard !chain.isEmpty else { throw CenterError("\(certificate) : aucun certificat dans le fichier") }
+        let privateKey: NIOSSLPrivateKey
+        do {
+            privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+        } catch {
+            throw CenterError("\(key) : clé privée illisible (fichier PEM attendu, sans mot de passe)")
+        }
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
     }
 }

@@ -1,23 +1,67 @@
+import AsyncHTTPClient
 import CenterWire
 import ExamKit
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import Synchronization
 
-/// The center over HTTP (DESIGN §8), for `epreuve --center URL`.
+/// The center over HTTP or HTTPS (DESIGN §8, §11), for `epreuve --center URL [--ca FILE]`.
 public struct HTTPCenterClient: CenterClient {
     public let baseURL: URL
-    let session: URLSession
+    let timeout: TimeAmount
+    let client: HTTPClient
 
     /// `timeout` bounds each request: a center that does not answer is a failed try, retried later.
     public init(baseURL: URL, timeout: TimeInterval = 10) {
         self.baseURL = baseURL
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpMaximumConnectionsPerHost = 4
-        session = URLSession(configuration: configuration)
+        self.timeout = .milliseconds(Int64(timeout * 1000))
+        client = Self.client(tls: TLSConfiguration.makeClientConfiguration(), authority: "", timeout: self.timeout)
+    }
+
+    /// `certificateAuthority` (PEM) is trusted for an `https` center whose certificate the school made
+    /// itself, besides the system's authorities.
+    public init(baseURL: URL, timeout: TimeInterval = 10, certificateAuthority: String?) throws(DeliveryError) {
+        self.baseURL = baseURL
+        self.timeout = .milliseconds(Int64(timeout * 1000))
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let certificateAuthority {
+            let certificates: [NIOSSLCertificate]
+            do {
+                certificates = try NIOSSLCertificate.fromPEMFile(certificateAuthority)
+            } catch {
+                throw DeliveryError("\(certificateAuthority) : certificat illisible (fichier PEM attendu)")
+            }
+            guard !certificates.isEmpty else { throw DeliveryError("\(certificateAuthority) : aucun certificat dans le fichier") }
+            tls.additionalTrustRoots = [.certificates(certificates)]
+        }
+        client = Self.client(tls: tls, authority: certificateAuthority ?? "", timeout: self.timeout)
+    }
+
+    /// One client per trusted authority for the whole process: its connections are reused, and it is
+    /// never shut down while requests may still come.
+    private static let clients = Mutex<[String: HTTPClient]>([:])
+
+    private static func client(tls: TLSConfiguration, authority: String, timeout: TimeAmount) -> HTTPClient {
+        let key = "\(authority) \(timeout.nanoseconds)"
+        if let known = clients.withLock({ $0[key] }) { return known }
+        var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
+        // Waiting for a connection counts against the connection timeout: the same bound as a request.
+        configuration.timeout = .init(connect: timeout, read: timeout)
+        // A terminal sends one request at a time; tools and tests sending many at once get more connections.
+        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        let made = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        return clients.withLock { clients in
+            if let raced = clients[key] {
+                try? made.syncShutdown()
+                return raced
+            }
+            clients[key] = made
+            return made
+        }
     }
 
     public func session(number: String) async throws(DeliveryError) -> SessionInfo? {
@@ -94,34 +138,46 @@ public struct HTTPCenterClient: CenterClient {
         try await send("GET", "api/v1/health").1 == 200
     }
 
+    /// Answers are small: anything larger is not from a center.
+    static let maximumAnswerBytes = 4 * 1024 * 1024
+
     private func send(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws(DeliveryError) -> (Data, Int) {
-        var request = URLRequest(url: baseURL.appendingPathComponent(path))
-        request.httpMethod = method
-        request.httpBody = body
-        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        var request = HTTPClientRequest(url: baseURL.appendingPathComponent(path).absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        if let body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+            request.headers.add(name: "Content-Type", value: "application/json")
+        }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         do {
-            let (data, response) = try await session.data(for: request)
-            return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+            let response = try await client.execute(request, timeout: timeout)
+            let data = try await response.body.collect(upTo: Self.maximumAnswerBytes)
+            return (Data(buffer: data), Int(response.status.code))
         } catch {
             throw DeliveryError("centre injoignable (\(baseURL.absoluteString)) : \(Self.reason(error))")
         }
     }
 
-    /// What went wrong on the network, in French (the system's own text is English).
+    /// What went wrong on the network, in French (the libraries' own texts are English).
     static func reason(_ error: any Error) -> String {
-        switch (error as? URLError)?.code {
-        case .timedOut?: "le centre n'a pas répondu à temps"
-        case .cannotConnectToHost?: "connexion refusée (le centre est-il démarré ?)"
-        case .cannotFindHost?, .dnsLookupFailed?: "nom de serveur inconnu"
-        case .networkConnectionLost?: "connexion interrompue"
-        case .notConnectedToInternet?: "pas de réseau sur ce poste"
-        case .serverCertificateUntrusted?, .serverCertificateHasBadDate?, .serverCertificateHasUnknownRoot?,
-             .serverCertificateNotYetValid?, .secureConnectionFailed?:
-            "connexion sécurisée impossible (certificat du centre non reconnu : voir l'option --ca)"
-        case .badServerResponse?, .cannotParseResponse?: "réponse invalide"
-        default: "erreur de réseau"
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .readTimeout, .deadlineExceeded, .writeTimeout, .getConnectionFromPoolTimeout:
+                return "le centre n'a pas répondu à temps"
+            case .remoteConnectionClosed, .cancelled: return "connexion interrompue"
+            default: return "erreur de réseau"
+            }
         }
+        if error is NIOSSLError || error is BoringSSLError {
+            return "connexion sécurisée impossible (certificat du centre non reconnu : voir l'option --ca)"
+        }
+        if let error = error as? NIOConnectionError {
+            if error.dnsAAAAError != nil || error.dnsAError != nil { return "nom de serveur inconnu" }
+            return "connexion refusée (le centre est-il démarré ?)"
+        }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return "connexion refusée (le centre est-il démarré ?)" }
+        if error is ChannelError { return "connexion interrompue" }
+        return "erreur de réseau"
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {

@@ -3,6 +3,7 @@ import CenterServer
 import CenterService
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 
 struct RestoreCommand: AsyncParsableCommand {
@@ -40,14 +41,23 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: CenterOptions
     @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
     @Option(help: "Port d'écoute.") var port = 8080
+    @Option(name: .customLong("tls-cert"), help: "Certificat du centre (PEM) : l'API est alors servie en HTTPS.") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "Clé privée du certificat (PEM).") var tlsKey: String?
 
     func run() async throws {
+        let tls: TLSConfiguration?
+        switch (tlsCert, tlsKey) {
+        case let (certificate?, key?): tls = try await userErrors { try CenterAPI.tlsConfiguration(certificate: certificate, key: key) }
+        case (nil, nil): tls = nil
+        default: throw UserError("--tls-cert et --tls-key vont ensemble")
+        }
         let center = try await options.openCenter()
         var logger = Logger(label: "epreuve-center")
         logger.logLevel = .info
-        let app = CenterAPI.application(service: center, host: host, port: port, logger: logger) { bound in
+        let scheme = tls == nil ? "http" : "https"
+        let app = try CenterAPI.application(service: center, host: host, port: port, logger: logger, tls: tls) { bound in
             // Written straight to the descriptor: a log collector sees it at once, not at exit.
-            FileHandle.standardOutput.write(Data("Centre Épreuve à l'écoute sur http://\(host):\(bound)/api/v1\n".utf8))
+            FileHandle.standardOutput.write(Data("Centre Épreuve à l'écoute sur \(scheme)://\(host):\(bound)/api/v1\n".utf8))
         }
         // SIGTERM and SIGINT finish the requests in flight, then stop.
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

@@ -14,8 +14,11 @@ struct Interface: AsyncParsableCommand {
     @OptionGroup var options: TerminalOptions
     @OptionGroup var screen: ScreenOptions
 
-    @Option(help: "Adresse du centre (http://serveur:8080). Sans elle : le centre local du dossier --home.")
+    @Option(help: "Adresse du centre (http://serveur:8080 ou https://…). Sans elle : le centre local du dossier --home.")
     var center: String?
+
+    @Option(help: "Certificat (PEM) de l'autorité qui a signé celui du centre, pour un centre en https.")
+    var ca: String?
 
     func run() async throws {
         let interfaceTheme = try screen.prepare()
@@ -24,9 +27,18 @@ struct Interface: AsyncParsableCommand {
             guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
             }
+            if let ca, !FileManager.default.isReadableFile(atPath: ca) {
+                throw UserError("--ca « \(ca) » : fichier introuvable ou illisible")
+            }
             // A networked terminal runs exams from the center's packages alone: it reads no local
             // content (no answer key on a lab terminal), so it offers no practice either.
-            let environment = TerminalOptions.environment(store: store, client: HTTPCenterClient(baseURL: url))
+            let client: HTTPCenterClient
+            do {
+                client = try HTTPCenterClient(baseURL: url, certificateAuthority: ca)
+            } catch {
+                throw UserError(error.message)
+            }
+            let environment = TerminalOptions.environment(store: store, client: client)
             try TerminalOptions.runInterface(environment: environment, catalog: nil, kiosk: screen.kiosk, theme: interfaceTheme)
         } else {
             let (catalog, location) = try options.catalog()

@@ -60,6 +60,25 @@ import FoundationNetworking
         }
     }
 
+    /// A candidate holding their own package cannot sign for another (issue 11: 90 of 90 such forgeries
+    /// were once accepted).
+    @Test(arguments: Form.allCases)
+    func aResultForgedForAnotherCandidateIsRefused(form: Form) async throws {
+        try await withClient(form) { client, center, number, codes in
+            let mine = try await client.login(number: number, code: codes[0], terminalId: "a").get()
+            let theirs = try await client.login(number: number, code: codes[1], terminalId: "b").get()
+            let store = try DeliveryFixtures.finishedAttempt(theirs, terminalId: "b")
+            var forged = try #require(try store.undelivered().first).decodedEnvelope()
+            #expect(try await client.submit(forged.signed(key: mine.resultKey)) == .failure(.badMac))
+            forged.candidateId = mine.candidateId
+            guard case .failure(.invalid) = try await client.submit(forged.signed(key: theirs.resultKey)) else {
+                Issue.record("a result moved to another candidate was accepted")
+                return
+            }
+            #expect(try await center.results().isEmpty)
+        }
+    }
+
     @Test(arguments: Form.allCases)
     func sessionLookUp(form: Form) async throws {
         try await withClient(form) { client, _, number, _ in

@@ -8,7 +8,7 @@ import Testing
     }
 
     @Test func aWholeExamReachesTheCenterWithTheExpectedNote() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
         try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
         try await tmux.startExam()
@@ -20,17 +20,17 @@ import Testing
             if position < 4 { try tmux.answerRight(on: wanted) } else { try tmux.answerWrong(on: wanted) }
         }
         try await tmux.waitFor("Vos résultats sont bien enregistrés.", timeout: 20)
-        let sheet = try setUp.centerShow()
+        let sheet = try await setUp.centerShow()
         let lily = try #require(sheet.split(separator: "\n").first { $0.hasPrefix("Lily ALEXANDRE") })
         #expect(lily.contains("3/4"))
         #expect(lily.contains("Admis"))
-        let stats = try Binaries.run("epreuve-center", ["stats", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
+        let stats = try await Binaries.run("epreuve-center", ["stats", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("Réussite par thème"))
         #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("3/4") && $0.contains("Admis") })
         // 2 registered, 1 present, 1 admitted: the success rate counts those present.
         #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("5A") && $0.split(separator: " ").map(String.init) == ["5A", "2", "1", "1", "100", "%"] })
-        let export = try Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
+        let export = try await Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(export.stdout.contains("ALEXANDRE;Lily;;5A;14/03/2013;RAPIDE \(setUp.number) Essai;non;3;Admis;"))
 
         // The same candidate cannot start that exam again.
@@ -40,13 +40,13 @@ import Testing
     }
 
     @Test func aCandidateWithExtraTimeGetsTheLongerTimer() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
         try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Chloé"]))
         try await tmux.waitFor("Temps de réponse majoré : 8 s par question")
         try await tmux.startExam()
         try await tmux.waitFor("0:08")
-        let other = try ExamSetUp()
+        let other = try await ExamSetUp()
         let standard = try Tmux(command: epreuve(other))
         try await standard.logIn(number: other.number, code: try #require(other.codes["Lily"]))
         try await standard.startExam()
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func kioskKeysDoNothingDuringTheExamAndResizeRedraws() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
         try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
         try await tmux.startExam()
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func killMinusNineThenResumeKeepsAnswersAndPlace() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let code = try #require(setUp.codes["Lily"])
         let command = epreuve(setUp).replacingOccurrences(of: "EPREUVE_TERMINAL_ID=", with: "EPREUVE_TERMINAL_ID=fixe-")
         var tmux: Tmux? = try Tmux(command: command)
@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func sigtermSavesTheAttemptAndRestoresTheTerminal() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
         try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
         try await tmux.startExam()
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func wrongCodesThenLockout() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let tmux = try Tmux(command: epreuve(setUp))
         try await tmux.logIn(number: setUp.number, code: "ZZZZ-ZZZZ")
         try await tmux.waitFor("Code d'accès incorrect.")

@@ -24,9 +24,19 @@ enum Binaries {
         let stderr: String
     }
 
-    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    /// Runs a program to its end on a thread of its own: waiting for a child process must not hold a
+    /// thread of the cooperative pool (2 cores), where the centers of other tests answer.
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(name, arguments, environment: environment) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String]) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(name))
+        process.executableURL = URL(fileURLWithPath: name.hasPrefix("/") ? name : path(name))
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
@@ -54,7 +64,7 @@ struct ExamSetUp {
     let database: String?
 
     init(candidates: [(first: String, last: String, extraTime: Bool)] = [("Lily", "Alexandre", false), ("Chloé", "Dubois", true)],
-         database: String? = nil) throws {
+         database: String? = nil) async throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
         self.database = database
         let store = database.map { ["--database", $0] } ?? []
@@ -63,13 +73,13 @@ struct ExamSetUp {
                              "--prenom", candidate.first, "--naissance", "14/03/2013", "--classe", "5A", "--sexe", "F",
                              "--attestation", "RAPIDE"]
             if candidate.extraTime { arguments.append("--tiers-temps") }
-            let added = try Binaries.run("epreuve-center", arguments)
+            let added = try await Binaries.run("epreuve-center", arguments)
             try #require(added.status == 0, "\(added.stderr)")
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         let start = formatter.string(from: Date().addingTimeInterval(-120))
-        let created = try Binaries.run("epreuve-center", [
+        let created = try await Binaries.run("epreuve-center", [
             "sessions", "create", "--home", home, "--content", Binaries.fixtureContent, "--type", "examen",
             "--attestation", "RAPIDE", "--name", "Essai", "--at", start,
         ] + store)
@@ -89,8 +99,8 @@ struct ExamSetUp {
         self.codes = codes
     }
 
-    func centerShow() throws -> String {
-        try Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]
+    func centerShow() async throws -> String {
+        try await Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]
             + (database.map { ["--database", $0] } ?? [])).stdout
     }
 }

@@ -14,13 +14,12 @@ import Testing
             self.port = port
         }
 
-        static func start(home: String, database: String? = nil) async throws -> Server {
+        static func start(home: String, extra: [String] = []) async throws -> Server {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
-            process.arguments = ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"]
-                + (database.map { ["--database", $0] } ?? [])
+            process.arguments = ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"] + extra
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -28,7 +27,7 @@ import Testing
             var found: Int?
             while found == nil && Date() < deadline {
                 let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-                found = text.split(separator: "\n").first { $0.contains("http://127.0.0.1:") }
+                found = text.split(separator: "\n").first { $0.contains("://127.0.0.1:") }
                     .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { Int($0) }
                 if found == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
@@ -47,7 +46,7 @@ import Testing
     }
 
     @Test func centerDownAtTheEndThenRescueFileThenRestore() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let server = try await Server.start(home: setUp.home)
         let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("secours-\(UUID().uuidString)").path
         let terminalHome = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
@@ -77,9 +76,9 @@ import Testing
 
         let files = try FileManager.default.contentsOfDirectory(atPath: rescue)
         #expect(files.count == 1)
-        let restored = try Binaries.run("epreuve-center", ["restore", rescue + "/" + files[0], "--home", setUp.home, "--content", Binaries.fixtureContent])
+        let restored = try await Binaries.run("epreuve-center", ["restore", rescue + "/" + files[0], "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(restored.stdout.contains("importé"))
-        let sheet = try setUp.centerShow()
+        let sheet = try await setUp.centerShow()
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
     }
 
@@ -87,7 +86,7 @@ import Testing
     /// drawn while the exam number is checked, and SIGTERM during a hung send ends the program at once
     /// with the result kept in the outbox.
     @Test func aFrozenCenterNeitherFreezesTheScreenNorDelaysSigterm() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let server = try await Server.start(home: setUp.home)
         defer {
             server.resume()
@@ -124,8 +123,34 @@ import Testing
         let elapsed = try #require(await Tmux.timeToExit(after: SIGTERM, pid: pid))
         #expect(elapsed < 0.2, "SIGTERM took \(Int(elapsed * 1000)) ms")
         try await tmux.waitFor("FIN DU PROGRAMME 0")
-        let outbox = try Binaries.run("epreuve", ["outbox", "--home", terminalHome, "--content", Binaries.fixtureContent])
+        let outbox = try await Binaries.run("epreuve", ["outbox", "--home", terminalHome, "--content", Binaries.fixtureContent])
         #expect(outbox.stdout.contains("état : en attente"))
+    }
+}
+
+/// `serve --tls-cert --tls-key` and `epreuve --center https://… --ca FILE` (a school's own certificate).
+@Suite struct HTTPSEndToEndTests {
+    @Test func aTerminalTrustsTheSchoolsCertificateWithCa() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let made = try await Binaries.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+                                                         "-keyout", folder + "/centre.key", "-out", folder + "/centre.pem",
+                                                         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
+        try #require(made.status == 0, "openssl: \(made.stderr)")
+        let setUp = try await ExamSetUp()
+        let server = try await NetworkEndToEndTests.Server.start(
+            home: setUp.home, extra: ["--tls-cert", folder + "/centre.pem", "--tls-key", folder + "/centre.key"])
+        defer { server.stop() }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
+        let tmux = try Tmux(command: "\(Binaries.path("epreuve")) --home \(home) --center https://127.0.0.1:\(server.port) --ca \(folder)/centre.pem")
+        try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+        try await tmux.waitFor("Vérifiez votre identité")
+
+        let missing = try await Binaries.run("epreuve", ["--center", "https://127.0.0.1:\(server.port)", "--ca", folder + "/absent.pem", "--home", home])
+        #expect(missing.status == 1 && missing.stderr.contains("absent.pem"))
+        let badKey = try await Binaries.run("epreuve-center", ["serve", "--home", setUp.home, "--content", Binaries.fixtureContent,
+                                                         "--tls-cert", folder + "/centre.pem", "--tls-key", folder + "/centre.pem"])
+        #expect(badKey.status == 1 && badKey.stderr.contains("clé privée illisible"))
     }
 }
 
@@ -133,7 +158,7 @@ import Testing
 /// surveillant moves the attempt there with « Reprendre ici »; the first terminal is told and stops.
 @Suite struct TwoTerminalsEndToEndTests {
     @Test func theSurveillantMovesARunningExamToAnotherTerminal() async throws {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let server = try await NetworkEndToEndTests.Server.start(home: setUp.home)
         defer { server.stop() }
         let code = try #require(setUp.codes["Lily"])
@@ -165,9 +190,9 @@ import Testing
 
         try await first.waitFor("Cette épreuve a été reprise sur un autre poste.", timeout: 20)
         try await second.waitFor("Vos résultats sont bien enregistrés.", timeout: 40)
-        let sheet = try setUp.centerShow()
+        let sheet = try await setUp.centerShow()
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
-        let export = try Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home,
+        let export = try await Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home,
                                                           "--content", Binaries.fixtureContent])
         #expect(export.stdout.split(whereSeparator: \.isNewline).count { $0.hasPrefix("ALEXANDRE;Lily") } == 1)
     }

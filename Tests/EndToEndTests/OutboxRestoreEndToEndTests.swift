@@ -9,7 +9,7 @@ import Testing
 @Suite struct OutboxRestoreEndToEndTests {
     /// A home whose terminal store holds one finished attempt the center never received.
     func homeWithUndeliveredResult() async throws -> (ExamSetUp, attemptId: String) {
-        let setUp = try ExamSetUp()
+        let setUp = try await ExamSetUp()
         let catalog = try ContentLoader.load(from: URL(fileURLWithPath: Binaries.fixtureContent)).validCatalog()
         let center = CenterService(repository: try SQLiteCenterRepository(path: setUp.home + "/center.sqlite"), catalog: catalog,
                                    clock: SystemWallClock(), surveillantHashCost: 1 << 10)
@@ -25,14 +25,14 @@ import Testing
 
     @Test func outboxListsExportsAndTheCenterRestoresOnce() async throws {
         let (setUp, attemptId) = try await homeWithUndeliveredResult()
-        let listed = try Binaries.run("epreuve", ["outbox", "--home", setUp.home, "--content", Binaries.fixtureContent])
+        let listed = try await Binaries.run("epreuve", ["outbox", "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(listed.status == 0)
         #expect(listed.stdout.contains(attemptId))
         #expect(listed.stdout.contains("essais 0"))
         #expect(listed.stdout.contains("état : en attente"))
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cle-usb-\(UUID().uuidString)").path
-        let exported = try Binaries.run("epreuve", ["outbox", "export", folder, "--home", setUp.home, "--content", Binaries.fixtureContent])
+        let exported = try await Binaries.run("epreuve", ["outbox", "export", folder, "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(exported.status == 0)
         let file = try #require(exported.stdout.split(separator: "\n").first.map(String.init))
         #expect(URL(fileURLWithPath: file).lastPathComponent.hasPrefix("epreuve-\(setUp.number)-"))
@@ -43,12 +43,12 @@ import Testing
         #expect(!sealed.contains("\"selected\"") && !sealed.contains("\"questionId\""))
 
         let center = ["--home", setUp.home, "--content", Binaries.fixtureContent]
-        let first = try Binaries.run("epreuve-center", ["restore", file] + center)
+        let first = try await Binaries.run("epreuve-center", ["restore", file] + center)
         #expect(first.status == 0)
         #expect(first.stdout.contains("importé"))
-        let again = try Binaries.run("epreuve-center", ["restore", file] + center)
+        let again = try await Binaries.run("epreuve-center", ["restore", file] + center)
         #expect(again.stdout.contains("déjà présent"))
-        let sheet = try setUp.centerShow()
+        let sheet = try await setUp.centerShow()
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
 
         // One changed byte: refused, exit 1, nothing stored twice.
@@ -57,15 +57,15 @@ import Testing
         bytes[index] = UInt8(ascii: "C")
         let tampered = folder + "/modifie.json"
         try bytes.write(to: URL(fileURLWithPath: tampered))
-        let refused = try Binaries.run("epreuve-center", ["restore", tampered] + center)
+        let refused = try await Binaries.run("epreuve-center", ["restore", tampered] + center)
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("refusé"))
         #expect(refused.stderr.contains("1 fichier(s) refusé(s)"))
     }
 
-    @Test func nothingToExportIsSaidPlainly() throws {
-        let setUp = try ExamSetUp()
-        let exported = try Binaries.run("epreuve", ["outbox", "export", "/tmp/nowhere-\(UUID().uuidString)", "--home", setUp.home, "--content", Binaries.fixtureContent])
+    @Test func nothingToExportIsSaidPlainly() async throws {
+        let setUp = try await ExamSetUp()
+        let exported = try await Binaries.run("epreuve", ["outbox", "export", "/tmp/nowhere-\(UUID().uuidString)", "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(exported.status == 0)
         #expect(exported.stdout.contains("rien à exporter"))
     }

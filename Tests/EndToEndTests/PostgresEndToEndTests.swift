@@ -14,11 +14,11 @@ import Testing
 
     @Test func twoServersOnOneDatabaseOpenOneAttemptAndStoreOneResult() async throws {
         let database = try await TestPostgres.freshDatabaseURL()
-        let setUp = try ExamSetUp(database: database)
+        let setUp = try await ExamSetUp(database: database)
         let code = try #require(setUp.codes["Lily"])
         // Each server has a home of its own: only the database is shared.
-        let servers = [try await Server.start(home: setUp.home + "-1", database: database),
-                       try await Server.start(home: setUp.home + "-2", database: database)]
+        let servers = [try await Server.start(home: setUp.home + "-1", extra: ["--database", database]),
+                       try await Server.start(home: setUp.home + "-2", extra: ["--database", database])]
         defer { servers.forEach { $0.stop() } }
         let clients = servers.map { HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\($0.port)")!) }
 
@@ -65,13 +65,13 @@ import Testing
         #expect(try attempts.map { try $0.decode(String.self) } == [package.attemptId])
         #expect(try results.map { try $0.decode(String.self) } == [package.attemptId])
 
-        let export = try Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home,
+        let export = try await Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home,
                                                          "--content", Binaries.fixtureContent, "--database", database])
         #expect(export.status == 0, "\(export.stderr)")
         let lily = export.stdout.split(separator: "\r\n").filter { $0.hasPrefix("ALEXANDRE;Lily;") }
         #expect(lily.count == 1)
         #expect(lily.first.map { !$0.split(separator: ";", omittingEmptySubsequences: false)[7].isEmpty } == true, "a note")
-        #expect(try setUp.centerShow().split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
+        #expect(try await setUp.centerShow().split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
         // SIGTERM: both finish their requests, close their connections and exit cleanly.
         for server in servers {
             server.stop()
@@ -84,20 +84,20 @@ import Testing
     @Test func aNewDatabaseGetsTheDemoAndTheHomeStaysEmpty() async throws {
         let database = try await TestPostgres.freshDatabaseURL()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-pg-\(UUID().uuidString)").path
-        let listed = try Binaries.run("epreuve-center", ["sessions", "list", "--home", home, "--database", database])
+        let listed = try await Binaries.run("epreuve-center", ["sessions", "list", "--home", home, "--database", database])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("100001") && listed.stdout.contains("100002"))
-        let shown = try Binaries.run("epreuve-center", ["sessions", "show", "100001", "--database", database, "--home", home])
+        let shown = try await Binaries.run("epreuve-center", ["sessions", "show", "100001", "--database", database, "--home", home])
         #expect(shown.stdout.contains("AAAA-AAAA"))
         #expect(!FileManager.default.fileExists(atPath: home + "/center.sqlite"))
     }
 
-    @Test func anUnreachableServerOrABadURLIsOneFrenchLine() throws {
+    @Test func anUnreachableServerOrABadURLIsOneFrenchLine() async throws {
         let port = try ThrowawayPort.closed()
-        let unreachable = try Binaries.run("epreuve-center", ["candidates", "list", "--database", "postgres://epreuve:secret@127.0.0.1:\(port)/centre"])
+        let unreachable = try await Binaries.run("epreuve-center", ["candidates", "list", "--database", "postgres://epreuve:secret@127.0.0.1:\(port)/centre"])
         #expect(unreachable.status == 1)
         #expect(unreachable.stderr == "epreuve-center: ouverture de postgres://epreuve@127.0.0.1:\(port)/centre : base de données PostgreSQL injoignable à 127.0.0.1:\(port) (connexion refusée)\n")
-        let malformed = try Binaries.run("epreuve-center", ["sessions", "list", "--database", "mysql://epreuve:secret@hote/centre"])
+        let malformed = try await Binaries.run("epreuve-center", ["sessions", "list", "--database", "mysql://epreuve:secret@hote/centre"])
         #expect(malformed.status == 1)
         #expect(malformed.stderr.hasPrefix("epreuve-center: adresse de base de données invalide (schéma « mysql » inconnu)"))
         #expect(!malformed.stderr.contains("secret"))

@@ -11,8 +11,8 @@ import Testing
         "EPREUVE_TERMINAL_ID=e2e-\(UUID().uuidString.prefix(6)) \(Binaries.path("epreuve")) \(arguments) --home \(home) --content \(Binaries.fixtureContent)"
     }
 
-    func stats(_ home: String) throws -> Binaries.Output {
-        try Binaries.run("epreuve", ["practice", "--stats", "--home", home, "--content", Binaries.fixtureContent])
+    func stats(_ home: String) async throws -> Binaries.Output {
+        try await Binaries.run("epreuve", ["practice", "--stats", "--home", home, "--content", Binaries.fixtureContent])
     }
 
     @Test func aPracticeRunCorrectsEachAnswerThenTheHistoryHasIt() async throws {
@@ -39,7 +39,7 @@ import Testing
         try tmux.keys("Tab", "Enter") // Terminer: back home
         try await tmux.waitFor("Passer une épreuve")
 
-        let history = try stats(home)
+        let history = try await stats(home)
         #expect(history.status == 0)
         #expect(history.stdout.contains("Lily — 1 séance"))
         #expect(history.stdout.contains("M'entraîner"))
@@ -72,21 +72,21 @@ import Testing
         #expect(correction.contains("Question 1/4"))
         #expect(correction.contains("Réponse attendue"))
 
-        let history = try stats(home)
+        let history = try await stats(home)
         #expect(history.stdout.contains("Chloé — 1 séance"))
         #expect(history.stdout.contains("Me tester"))
     }
 
     @Test func anUntimedTrainingSessionFromTheCenterShowsItsCorrectionAfterDelivery() async throws {
         let home = Self.freshHome()
-        let added = try Binaries.run("epreuve-center", [
+        let added = try await Binaries.run("epreuve-center", [
             "candidates", "add", "--home", home, "--content", Binaries.fixtureContent, "--nom", "Alexandre", "--prenom", "Lily",
             "--naissance", "14/03/2013", "--classe", "5A", "--sexe", "F", "--attestation", "RAPIDE",
         ])
         try #require(added.status == 0, "\(added.stderr)")
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
-        let created = try Binaries.run("epreuve-center", [
+        let created = try await Binaries.run("epreuve-center", [
             "sessions", "create", "--home", home, "--content", Binaries.fixtureContent, "--type", "entrainement", "--untimed",
             "--attestation", "RAPIDE", "--name", "Révisions", "--at", formatter.string(from: Date().addingTimeInterval(-120)),
         ])
@@ -110,27 +110,27 @@ import Testing
         try tmux.keys("Enter")
         let correction = try await tmux.waitFor("Correction")
         #expect(correction.contains("Réponse attendue"))
-        let sheet = try Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]).stdout
+        let sheet = try await Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]).stdout
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("3/4") })
     }
 
     @Test func unknownBankOrThemeIsAOneLineUserError() async throws {
         let home = Self.freshHome()
-        let bank = try Binaries.run("epreuve", ["practice", "--bank", "nulle", "--home", home, "--content", Binaries.fixtureContent])
+        let bank = try await Binaries.run("epreuve", ["practice", "--bank", "nulle", "--home", home, "--content", Binaries.fixtureContent])
         #expect(bank.status == 1)
         #expect(bank.stderr.contains("banque inconnue « nulle »"))
-        let theme = try Binaries.run("epreuve", ["practice", "--bank", "rapide", "--themes", "vitesse,meteo", "--home", home,
+        let theme = try await Binaries.run("epreuve", ["practice", "--bank", "rapide", "--themes", "vitesse,meteo", "--home", home,
                                                  "--content", Binaries.fixtureContent])
         #expect(theme.status == 1)
         #expect(theme.stderr.contains("thème inconnu « meteo »"))
         // --theme is the hidden old name of --couleurs: a question theme there is a mistake worth explaining.
-        let confused = try Binaries.run("epreuve", ["practice", "--theme", "vitesse", "--home", home, "--content", Binaries.fixtureContent])
+        let confused = try await Binaries.run("epreuve", ["practice", "--theme", "vitesse", "--home", home, "--content", Binaries.fixtureContent])
         #expect(confused.status == 1)
         #expect(confused.stderr == "epreuve: « vitesse » est un thème de questions : utilisez --themes vitesse (--couleurs choisit les couleurs)\n")
-        let colours = try Binaries.run("epreuve", ["--couleurs", "arc-en-ciel", "--home", home, "--content", Binaries.fixtureContent])
+        let colours = try await Binaries.run("epreuve", ["--couleurs", "arc-en-ciel", "--home", home, "--content", Binaries.fixtureContent])
         #expect(colours.status == 1)
         #expect(colours.stderr.contains("couleurs inconnues « arc-en-ciel » pour --couleurs"))
-        let empty = try stats(home)
+        let empty = try await stats(home)
         #expect(empty.status == 0 && empty.stdout.contains("Aucune séance d'entraînement enregistrée."))
     }
 }
