@@ -98,6 +98,10 @@ let package = Package(
         ),
         .target(name: "CTextWidth"),
         .target(
+            name: "CommandLineKit",
+            dependencies: ["ExamKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
             name: "Documents",
             dependencies: ["CPangoCairo", "ExamKit"]
         ),
@@ -120,14 +124,14 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres", "CommandLineKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -179,6 +183,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
+        ),
+        .testTarget(
+            name: "CommandLineKitTests",
+            dependencies: ["CommandLineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "CenterWireTests",

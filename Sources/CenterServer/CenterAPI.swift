@@ -15,7 +15,7 @@ public enum CenterAPI {
 
     public static func router(service: CenterService) -> Router<CenterRequestContext> {
         let router = Router(context: CenterRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: AccessLogMiddleware())
         addRoutes(to: router, service: service)
         return router
     }

@@ -90,7 +90,7 @@ public enum RescueFiles {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw DeliveryError("\(folder.path) : dossier impossible à créer (\(error.localizedDescription))")
+            throw DeliveryError(FileProblem.sentence(error, path: folder.path, doing: "dossier impossible à créer"))
         }
         var written: [String] = []
         for (envelope, centerKey) in results {
@@ -109,7 +109,7 @@ public enum RescueFiles {
                 // .atomic writes a temporary file then renames it: a pulled USB key never holds half a file.
                 try data.write(to: url, options: .atomic)
             } catch {
-                throw DeliveryError("\(url.path) : écriture impossible (\(error.localizedDescription))")
+                throw DeliveryError(FileProblem.sentence(error, path: url.path, doing: "écriture impossible"))
             }
             written.append(url.path)
         }

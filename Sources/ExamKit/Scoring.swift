@@ -35,13 +35,17 @@ public struct ScoreCard: Sendable, Hashable {
 /// Questions and right answers in one theme.
 public struct ThemeStat: Sendable, Hashable {
     public let theme: String
+    /// Answers counted: over a group, one per candidate and question asked.
     public let questions: Int
     public let right: Int
+    /// Different questions behind those answers (a group shares its session's questions).
+    public let distinctQuestions: Int
 
-    public init(theme: String, questions: Int, right: Int) {
+    public init(theme: String, questions: Int, right: Int, distinctQuestions: Int? = nil) {
         self.theme = theme
         self.questions = questions
         self.right = right
+        self.distinctQuestions = distinctQuestions ?? questions
     }
 
     /// Whole percentage, rounded to nearest; 0 for a theme with no question.
@@ -52,14 +56,17 @@ public struct ThemeStat: Sendable, Hashable {
     /// Per-theme table over any outcomes (one attempt or a whole group), themes in display order;
     /// themes with no question are left out.
     public static func table(outcomes: some Sequence<QuestionOutcome>, themeOrder: [String]) -> [ThemeStat] {
-        var counts: [String: (questions: Int, right: Int)] = [:]
+        var counts: [String: (questions: Int, right: Int, ids: Set<String>)] = [:]
         for outcome in outcomes {
-            counts[outcome.question.theme, default: (0, 0)].questions += 1
-            if outcome.isCorrect { counts[outcome.question.theme, default: (0, 0)].right += 1 }
+            counts[outcome.question.theme, default: (0, 0, [])].questions += 1
+            counts[outcome.question.theme, default: (0, 0, [])].ids.insert(outcome.question.id)
+            if outcome.isCorrect { counts[outcome.question.theme, default: (0, 0, [])].right += 1 }
         }
         let known = themeOrder.filter { counts[$0] != nil }
         let others = counts.keys.filter { !themeOrder.contains($0) }.sorted()
-        return (known + others).map { ThemeStat(theme: $0, questions: counts[$0]!.questions, right: counts[$0]!.right) }
+        return (known + others).map {
+            ThemeStat(theme: $0, questions: counts[$0]!.questions, right: counts[$0]!.right, distinctQuestions: counts[$0]!.ids.count)
+        }
     }
 
     /// Statistics for a group of attempts.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamKit
 import Foundation
@@ -36,13 +37,13 @@ struct CandidatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ajoute un candidat.")
 
         @OptionGroup var options: CenterOptions
-        @Option(help: "Nom de famille.") var nom: String
-        @Option(help: "Prénom.") var prenom: String
-        @Option(help: "Date de naissance JJ/MM/AAAA.") var naissance: String
-        @Option(help: "Classe (division), par exemple 5A.") var classe: String
-        @Option(help: "F ou M.") var sexe: String
-        @Option(help: "ASSR1, ASSR2, ASR ou AER.") var attestation: String
-        @Option(help: "Identifiant national élève (11 caractères).") var ine: String?
+        @Option(help: ArgumentHelp("Nom de famille.", valueName: "nom")) var nom: String
+        @Option(help: ArgumentHelp("Prénom.", valueName: "prénom")) var prenom: String
+        @Option(help: ArgumentHelp("Date de naissance JJ/MM/AAAA.", valueName: "date")) var naissance: String
+        @Option(help: ArgumentHelp("Classe (division), par exemple 5A.", valueName: "classe")) var classe: String
+        @Option(help: ArgumentHelp("F ou M.", valueName: "F|M")) var sexe: String
+        @Option(help: ArgumentHelp("ASSR1, ASSR2, ASR ou AER.", valueName: "attestation")) var attestation: String
+        @Option(help: ArgumentHelp("Identifiant national élève (11 caractères).", valueName: "INE")) var ine: String?
         @Flag(name: .customLong("tiers-temps"), help: "Temps majoré : 60 s par question au lieu de 45 s.") var tiersTemps = false
 
         func run() async throws {

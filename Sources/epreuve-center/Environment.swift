@@ -1,6 +1,7 @@
 import ArgumentParser
 import CenterPostgres
 import CenterService
+import CommandLineKit
 import ExamContent
 import ExamKit
 import ExamStore
@@ -8,13 +9,13 @@ import Foundation
 
 /// `--home`, `--database` and `--content`, shared by every command that opens the center.
 struct CenterOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).")
+    @Option(name: .long, help: ArgumentHelp("Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).", valueName: "dossier"))
     var home: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "Base PostgreSQL du centre, au lieu du fichier SQLite de --home.",
         discussion: "postgres://utilisateur:motdepasse@hôte:port/base ; sans mot de passe dans l'adresse, $PGPASSWORD.",
-        valueName: "URL"))
+        valueName: "adresse"))
     var database: String?
 
     @OptionGroup var contentOptions: ContentOptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import ExamContent
 import ExamKit
 import ExamStore
@@ -14,38 +15,13 @@ struct EpreuveCenter: AsyncParsableCommand {
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
     static func runMain() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            await OpenStores.shared.closeAll()
-        } catch let error as UserError {
-            await OpenStores.shared.closeAll()
-            FileHandle.standardError.write(Data("epreuve-center: \(error.message)\n".utf8))
-            Foundation.exit(1)
-        } catch {
-            await OpenStores.shared.closeAll()
-            let code = exitCode(for: error)
-            if code == .success || code.rawValue == 1 {
-                exit(withError: error)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
-        }
+        await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "database"], flags: []),
+                                    beforeExit: { await OpenStores.shared.closeAll() })
     }
 }
 
-/// A mistake of the person at the keyboard: one plain French line, exit code 1.
-struct UserError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
-}
-
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier du contenu (par défaut : le Content/ livré avec le programme).")
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (par défaut : le Content/ livré avec le programme).", valueName: "dossier"))
     var content: String?
 
     func location() throws -> ContentLocation {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterServer
 import CenterService
 import Foundation
@@ -39,10 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Sert l'API HTTP du centre pour les terminaux (/api/v1).")
 
     @OptionGroup var options: CenterOptions
-    @Option(help: "Adresse d'écoute.") var host = "127.0.0.1"
-    @Option(help: "Port d'écoute.") var port = 8080
-    @Option(name: .customLong("tls-cert"), help: "Certificat du centre (PEM) : l'API est alors servie en HTTPS.") var tlsCert: String?
-    @Option(name: .customLong("tls-key"), help: "Clé privée du certificat (PEM).") var tlsKey: String?
+    @Option(help: ArgumentHelp("Adresse d'écoute : 0.0.0.0 pour que les terminaux de la salle l'atteignent ; 127.0.0.1, ce poste seul.", valueName: "adresse")) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp("Port d'écoute.", valueName: "port")) var port = 8080
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Certificat du centre (PEM) : l'API est alors servie en HTTPS.", valueName: "fichier")) var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("Clé privée du certificat (PEM).", valueName: "fichier")) var tlsKey: String?
 
     func run() async throws {
         let tls: TLSConfiguration?
@@ -57,9 +58,15 @@ struct ServeCommand: AsyncParsableCommand {
         let scheme = tls == nil ? "http" : "https"
         let app = try CenterAPI.application(service: center, host: host, port: port, logger: logger, tls: tls) { bound in
             // Written straight to the descriptor: a log collector sees it at once, not at exit.
-            FileHandle.standardOutput.write(Data("Centre Épreuve à l'écoute sur \(scheme)://\(host):\(bound)/api/v1\n".utf8))
+            let lines = ListeningAddresses.announcement(scheme: scheme, host: host, port: bound)
+            FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
         }
         // SIGTERM and SIGINT finish the requests in flight, then stop.
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            if let sentence = ListeningAddresses.failure(error, host: host, port: port) { throw UserError(sentence) }
+            throw error
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamKit
 import Foundation
@@ -13,13 +14,13 @@ struct SessionsCommand: ParsableCommand {
             abstract: "Crée une épreuve et affiche son numéro, le code surveillant et les codes d'accès.")
 
         @OptionGroup var options: CenterOptions
-        @Option(help: "examen ou entrainement.") var type: String
-        @Option(help: "Profil : ASSR1, ASSR2, ASR ou AER.") var attestation: String
-        @Option(help: "Nom de l'épreuve.") var name: String
-        @Option(help: "Début : \"JJ/MM/AAAA HH:MM\" (heure locale).") var at: String
-        @Option(help: "Lieu (salle).") var lieu: String?
+        @Option(help: ArgumentHelp("examen ou entrainement.", valueName: "type")) var type: String
+        @Option(help: ArgumentHelp("Profil : ASSR1, ASSR2, ASR ou AER.", valueName: "attestation")) var attestation: String
+        @Option(help: ArgumentHelp("Nom de l'épreuve.", valueName: "nom")) var name: String
+        @Option(help: ArgumentHelp("Début : \"JJ/MM/AAAA HH:MM\" (heure locale).", valueName: "JJ/MM/AAAA HH:MM")) var at: String
+        @Option(help: ArgumentHelp("Lieu (salle).", valueName: "salle")) var lieu: String?
         @Flag(help: "Entraînement sans chronomètre : une touche passe à la question suivante.") var untimed = false
-        @Option(help: "all, class:5A ou une liste d'INE / identifiants séparés par des virgules.") var candidates = "all"
+        @Option(help: ArgumentHelp("all, class:5A ou une liste d'INE / identifiants séparés par des virgules.", valueName: "candidats")) var candidates = "all"
 
         func run() async throws {
             guard let kind = SessionKind(rawValue: type.lowercased().replacingOccurrences(of: "î", with: "i")) else {
@@ -151,8 +152,8 @@ struct ResultsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Exporte les résultats en CSV (colonnes de l'archivage).")
 
         @OptionGroup var options: CenterOptions
-        @Option(help: "Numéro d'une épreuve (défaut : toutes).") var session: String?
-        @Option(help: "Fichier de sortie (défaut : la sortie standard).") var out: String?
+        @Option(help: ArgumentHelp("Numéro d'une épreuve (défaut : toutes).", valueName: "numéro")) var session: String?
+        @Option(help: ArgumentHelp("Fichier de sortie (défaut : la sortie standard).", valueName: "fichier")) var out: String?
 
         func run() async throws {
             let center = try await options.openCenter()
@@ -161,7 +162,7 @@ struct ResultsCommand: ParsableCommand {
                 do {
                     try data.write(to: URL(fileURLWithPath: out), options: .atomic)
                 } catch {
-                    throw UserError("\(out) : écriture impossible (\(error.localizedDescription))")
+                    throw UserError(FileProblem.sentence(error, path: out, doing: "écriture impossible"))
                 }
                 print("Résultats exportés dans \(out).")
             } else {
@@ -176,15 +177,16 @@ struct StatsCommand: AsyncParsableCommand {
         commandName: "stats", abstract: "Statistiques par thème, par candidat, par classe et par sexe.")
 
     @OptionGroup var options: CenterOptions
-    @Option(help: "Numéro d'une épreuve (défaut : toutes).") var session: String?
+    @Option(help: ArgumentHelp("Numéro d'une épreuve (défaut : toutes).", valueName: "numéro")) var session: String?
 
     func run() async throws {
         let center = try await options.openCenter()
         let stats = try await userErrors { try await center.statistics(session: session) }
         print("Réussite par thème")
-        var rows = [["Thème", "Questions", "Bonnes réponses", "Réussite"]]
+        var rows = [["Thème", "Questions", "Réponses", "Bonnes réponses", "Réussite"]]
         for theme in stats.themes {
-            rows.append([center.catalog.themeLabel(theme.theme), "\(theme.questions)", "\(theme.right)", "\(theme.percent) %"])
+            rows.append([center.catalog.themeLabel(theme.theme), "\(theme.distinctQuestions)", "\(theme.questions)", "\(theme.right)",
+                         "\(theme.percent) %"])
         }
         print(table(rows))
         print("")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamContent
 import ExamDelivery
@@ -17,36 +18,16 @@ struct Epreuve: AsyncParsableCommand {
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
     static func runMain() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch let error as UserError {
-            FileHandle.standardError.write(Data("epreuve: \(error.message)\n".utf8))
-            Foundation.exit(1)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success || code.rawValue == 1 { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
-        }
+        await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "couleurs", "theme", "center", "ca"], flags: ["kiosk"]))
     }
-}
-
-struct UserError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
 }
 
 /// `--home` and `--content`, as for epreuve-center.
 struct TerminalOptions: ParsableArguments {
-    @Option(name: .long, help: "Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).")
+    @Option(name: .long, help: ArgumentHelp("Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).", valueName: "dossier"))
     var home: String?
 
-    @Option(name: .long, help: "Dossier du contenu (par défaut : le Content/ livré avec le programme).")
+    @Option(name: .long, help: ArgumentHelp("Dossier du contenu (par défaut : le Content/ livré avec le programme).", valueName: "dossier"))
     var content: String?
 
     var homeURL: URL { HomeFolder.url(explicit: home) }
@@ -66,7 +47,7 @@ struct TerminalOptions: ParsableArguments {
         do {
             return try TerminalStore.open(home: homeURL)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
     }
 
@@ -75,7 +56,7 @@ struct TerminalOptions: ParsableArguments {
         do {
             return try await CenterHome.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
     }
 

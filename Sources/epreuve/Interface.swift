@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamContent
 import ExamDelivery
@@ -14,10 +15,10 @@ struct Interface: AsyncParsableCommand {
     @OptionGroup var options: TerminalOptions
     @OptionGroup var screen: ScreenOptions
 
-    @Option(help: "Adresse du centre (http://serveur:8080 ou https://…). Sans elle : le centre local du dossier --home.")
+    @Option(help: ArgumentHelp("Adresse du centre (http://serveur:8080 ou https://…). Sans elle : le centre local du dossier --home.", valueName: "adresse"))
     var center: String?
 
-    @Option(help: "Certificat (PEM) de l'autorité qui a signé celui du centre, pour un centre en https.")
+    @Option(help: ArgumentHelp("Certificat (PEM) de l'autorité qui a signé celui du centre, pour un centre en https.", valueName: "fichier"))
     var ca: String?
 
     func run() async throws {
@@ -51,7 +52,7 @@ struct Interface: AsyncParsableCommand {
 
 /// Screen options shared by the interface and `practice`.
 struct ScreenOptions: ParsableArguments {
-    @Option(help: "Couleurs de l'interface : default, contraste-eleve ou monochrome.")
+    @Option(help: ArgumentHelp("Couleurs de l'interface : default, contraste-eleve ou monochrome.", valueName: "couleurs"))
     var couleurs: String?
 
     /// The first name of `--couleurs`, kept for scripts written before it (and easily confused with
@@ -81,7 +82,7 @@ struct ScreenOptions: ParsableArguments {
         do {
             return try InterfaceTheme.parse(yaml: String(contentsOf: url, encoding: .utf8), file: url.path)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
     }
 

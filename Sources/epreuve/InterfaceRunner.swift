@@ -1,4 +1,5 @@
 import CenterService
+import CommandLineKit
 import Curses
 import ExamDelivery
 import ExamKit
@@ -26,7 +27,7 @@ extension TerminalOptions {
         do {
             screen = try CursesScreen(theme: theme)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(describing: error)
         }
         defer { screen.restore() }
         runtime.run(on: screen)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -46,7 +47,7 @@ struct OutboxCommand: ParsableCommand {
             do {
                 paths = try RescueFiles.write(envelopes, to: directory)
             } catch {
-                throw UserError("\(error)")
+                throw UserError(describing: error)
             }
             for path in paths { print(path) }
             print(HostText.rescueFilesWritten(paths.count))

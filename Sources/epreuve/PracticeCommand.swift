@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineKit
 import CenterService
 import ExamDelivery
 import ExamKit
@@ -15,13 +16,13 @@ struct PracticeCommand: AsyncParsableCommand {
     @OptionGroup var options: TerminalOptions
     @OptionGroup var screen: ScreenOptions
 
-    @Option(help: "Banque de questions : assr1 ou assr2 (ou le nom de l'attestation, ASSR1…).")
+    @Option(help: ArgumentHelp("Banque de questions : assr1 ou assr2 (ou le nom de l'attestation, ASSR1…).", valueName: "banque"))
     var bank: String?
 
-    @Option(help: "Thèmes séparés par des virgules, par exemple circulation,vitesse.")
+    @Option(help: ArgumentHelp("Thèmes séparés par des virgules, par exemple circulation,vitesse.", valueName: "thèmes"))
     var themes: String?
 
-    @Option(help: "Prénom du profil local (créé s'il n'existe pas).")
+    @Option(help: ArgumentHelp("Prénom du profil local (créé s'il n'existe pas).", valueName: "prénom"))
     var prenom: String?
 
     @Flag(help: "Affiche l'historique des séances et les statistiques par thème, puis s'arrête.")
@@ -52,7 +53,7 @@ struct PracticeCommand: AsyncParsableCommand {
         }
         var profileName: String?
         if let prenom {
-            do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError("\(error)") }
+            do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError(describing: error) }
         }
 
         let interfaceTheme = try screen.prepare()
@@ -64,7 +65,7 @@ struct PracticeCommand: AsyncParsableCommand {
 
     private func printHistory(store: TerminalStore, catalog: Catalog) throws {
         let entries: [PracticeResult]
-        do { entries = try store.practiceHistory(profile: prenom) } catch { throw UserError("\(error)") }
+        do { entries = try store.practiceHistory(profile: prenom) } catch { throw UserError(describing: error) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "fr_FR_POSIX")
         formatter.dateFormat = "dd/MM/yyyy HH:mm"

@@ -27,6 +27,7 @@ import Testing
         let stats = try await Binaries.run("epreuve-center", ["stats", "--session", setUp.number, "--home", setUp.home, "--content", Binaries.fixtureContent])
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("Réussite par thème"))
+        #expect(stats.stdout.contains("Thème") && stats.stdout.contains("Questions  Réponses  Bonnes réponses  Réussite"))
         #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("3/4") && $0.contains("Admis") })
         // 2 registered, 1 present, 1 admitted: the success rate counts those present.
         #expect(stats.stdout.split(separator: "\n").contains { $0.hasPrefix("5A") && $0.split(separator: " ").map(String.init) == ["5A", "2", "1", "1", "100", "%"] })

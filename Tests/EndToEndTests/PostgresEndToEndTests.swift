@@ -87,7 +87,8 @@ import Testing
         let listed = try await Binaries.run("epreuve-center", ["sessions", "list", "--home", home, "--database", database])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("100001") && listed.stdout.contains("100002"))
-        let shown = try await Binaries.run("epreuve-center", ["sessions", "show", "100001", "--database", database, "--home", home])
+        // --database may stand before the subcommand, as --home does.
+        let shown = try await Binaries.run("epreuve-center", ["--database", database, "--home", home, "sessions", "show", "100001"])
         #expect(shown.stdout.contains("AAAA-AAAA"))
         #expect(!FileManager.default.fileExists(atPath: home + "/center.sqlite"))
     }

@@ -39,6 +39,8 @@ import Testing
         let other = ScoreCard(questions: questions, selections: Array(repeating: [1], count: 6), passMark: 3)
         let group = ThemeStat.table(cards: [card, other], themeOrder: Fixtures.themeOrder)
         #expect(group.map(\.questions) == [4, 4, 4])
+        // Two candidates answered the same two questions per theme: 4 answers, 2 questions.
+        #expect(group.map(\.distinctQuestions) == [2, 2, 2])
         #expect(group.map(\.right) == [4, 3, 2])
         #expect(group.map(\.percent) == [100, 75, 50])
         // Every theme under 50 %, worst first: none in the group, two for the first card.
