@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -91,9 +93,15 @@ let package = Package(
                 "ExamKit", "CenterService", "CenterWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(name: "CTextWidth"),
@@ -159,6 +167,8 @@ let package = Package(
             dependencies: ["CenterPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PostgresTestServer"
         ),
+        // Not a test target: child processes run without pipes, a TCP client that misbehaves on purpose.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "ExamKitTests",
             dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -195,21 +205,21 @@ let package = Package(
         .testTarget(
             name: "DeliveryTests",
             dependencies: [
-                "CenterServer", "CenterService", "CenterWire", "ExamDelivery", "ExamStore", "ExamKit",
+                "CenterServer", "CenterService", "CenterWire", "ExamDelivery", "ExamStore", "ExamKit", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "ExamContent", "ExamStore", "ExamDelivery", "CenterService", "CenterPostgres", "ExamKit", "PostgresTestServer",
+                "ExamContent", "ExamStore", "ExamDelivery", "CenterService", "CenterPostgres", "ExamKit", "PostgresTestServer", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "ExamKit"],
+            dependencies: ["Documents", "ExamKit", "TestSupport"],
             exclude: ["Goldens"]
         ),
         .testTarget(

@@ -4,6 +4,7 @@ import ExamKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 
@@ -126,11 +127,13 @@ public enum CenterAPI {
     /// With `tls`, the API is served over HTTPS only.
     public static func application(
         service: CenterService, host: String, port: Int, logger: Logger, router: Router<CenterRequestContext>? = nil,
-        tls: TLSConfiguration? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        tls: TLSConfiguration? = nil, limits: ServerLimits = .standard, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
+        let connections = OpenConnections()
+        let http1 = HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits, connections: connections) }
+        return Application(
             router: router ?? Self.router(service: service),
-            server: try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            server: try tls.map { try .tls(http1, tlsConfiguration: $0) } ?? http1,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "epreuve-center"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)

@@ -32,7 +32,7 @@ extension CenterAPI {
         do {
             buffer = try await request.collectBody(upTo: maximumBodyBytes)
         } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-            throw ErrorBody(error: .payloadTooLarge, message: "Corps de requête trop gros (\(maximumBodyBytes / 1024) Kio au plus).")
+            throw payloadTooLarge(limit: maximumBodyBytes)
         }
         return try WireJSON.decodeRequest(type, from: Data(buffer: buffer))
     }

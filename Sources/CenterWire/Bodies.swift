@@ -306,6 +306,7 @@ public enum WireErrorCode: String, Codable, Sendable, Hashable, CaseIterable {
     case attemptMoved = "attempt-moved"
     case attemptUnknown = "attempt-unknown"
     case internalError = "internal-error"
+    case serverBusy = "server-busy"
 
     public var httpStatus: Int {
         switch self {
@@ -317,6 +318,7 @@ public enum WireErrorCode: String, Codable, Sendable, Hashable, CaseIterable {
         case .payloadTooLarge: 413
         case .tooManyAttempts: 429
         case .internalError: 500
+        case .serverBusy: 503
         }
     }
 }

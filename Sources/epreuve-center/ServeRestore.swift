@@ -61,9 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
             let lines = ListeningAddresses.announcement(scheme: scheme, host: host, port: bound)
             FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
         }
-        // SIGTERM and SIGINT finish the requests in flight, then stop.
+        // SIGTERM and SIGINT finish the requests in flight (4 s at most), then stop.
         do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await CenterAPI.runUntilSignalled(app, logger: logger)
         } catch {
             if let sentence = ListeningAddresses.failure(error, host: host, port: port) { throw UserError(sentence) }
             throw error

@@ -145,7 +145,7 @@ import Testing
             "session-unknown": 404, "attempt-unknown": 404,
             "session-not-started": 409, "session-finished": 409, "already-taken": 409, "attempt-conflict": 409,
             "attempt-running-elsewhere": 409, "nothing-to-resume": 409, "attempt-moved": 409,
-            "payload-too-large": 413, "too-many-attempts": 429, "internal-error": 500,
+            "payload-too-large": 413, "too-many-attempts": 429, "internal-error": 500, "server-busy": 503,
         ])
     }
 

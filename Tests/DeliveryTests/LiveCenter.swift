@@ -103,7 +103,7 @@ final class LiveCenter: Sendable {
         self.task = task
     }
 
-    static func start(_ center: CenterService, faults: [Fault] = []) async throws -> LiveCenter {
+    static func start(_ center: CenterService, faults: [Fault] = [], limits: ServerLimits = .standard) async throws -> LiveCenter {
         let middleware = FaultMiddleware(queue: FaultQueue(faults))
         let router = Router(context: CenterRequestContext.self)
         router.add(middleware: middleware)
@@ -112,7 +112,7 @@ final class LiveCenter: Sendable {
         // Cancelling the server at the end of a test logs a harmless shutdown error.
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger, router: router) { port in
+        let app = try CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger, router: router, limits: limits) { port in
             continuation.yield(port)
         }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }

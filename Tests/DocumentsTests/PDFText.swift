@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 /// A rendered PDF read back with poppler-utils (`pdftotext`, `pdfinfo`), as a person would find
@@ -131,17 +132,9 @@ enum Poppler {
             Issue.record(Comment(rawValue: Missing(tool: tool).description))
             throw Missing(tool: tool)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failed(tool: tool, status: process.terminationStatus) }
-        return String(decoding: data, as: UTF8.self)
+        let output = try ChildProcess.run(path, arguments)
+        guard output.status == 0 else { throw Failed(tool: tool, status: output.status) }
+        return output.stdout
     }
 }
 

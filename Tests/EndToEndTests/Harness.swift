@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives the real binaries: `epreuve-center` as a process, `epreuve` inside a detached tmux session.
@@ -35,20 +36,9 @@ enum Binaries {
     }
 
     private static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: name.hasPrefix("/") ? name : path(name))
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let output = try ChildProcess.run(name.hasPrefix("/") ? name : path(name), arguments,
+                                          environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        return Output(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
 
