@@ -184,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExamStoreTests",
-            dependencies: ["ExamStore", "ExamKit"]
+            dependencies: ["ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CenterServiceTests",

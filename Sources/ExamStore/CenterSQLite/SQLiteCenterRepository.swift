@@ -4,15 +4,18 @@ import Foundation
 import GRDB
 
 /// The center's store in one SQLite file (WAL, synchronous FULL), through GRDB's async access so
-/// no caller blocks a thread of the cooperative pool. Each write method is one IMMEDIATE
-/// transaction: several processes sharing the file stay correct (SQLite serializes the writers,
-/// the busy timeout makes the others wait).
+/// no caller blocks a thread of the cooperative pool. Each write method is atomic (a savepoint of
+/// its own) inside IMMEDIATE transactions that group the writes arriving together (`GroupCommit`):
+/// several processes sharing the file stay correct (SQLite serializes the writers, the busy
+/// timeout makes the others wait).
 public final class SQLiteCenterRepository: CenterRepository {
     let pool: DatabasePool
+    private let commits: GroupCommit
 
     public init(path: String) throws {
         do {
             pool = try DatabaseOpener.open(path: path, migrator: CenterSchema.migrator)
+            commits = GroupCommit(pool: pool)
         } catch let error as DatabaseError {
             throw CenterError(DatabaseOpener.sentence("ouverture de \(path)", error))
         }
@@ -23,7 +26,7 @@ public final class SQLiteCenterRepository: CenterRepository {
     }
 
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await Self.sentences(what) { try await self.pool.write(body) }
+        try await Self.sentences(what) { try await self.commits.write(body) }
     }
 
     private static func sentences<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
