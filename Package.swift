@@ -157,6 +157,16 @@ let package = Package(
             path: "Benchmarks/delivery-bench"
         ),
         .executableTarget(
+            name: "epreuve-center-load",
+            dependencies: [
+                "CenterService", "CenterPostgres", "ExamContent", "ExamDelivery", "ExamStore", "ExamKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Benchmarks/center-load"
+        ),
+        .executableTarget(
             name: "epreuve-documents-bench",
             dependencies: ["Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"

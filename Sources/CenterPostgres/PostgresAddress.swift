@@ -127,7 +127,7 @@ public struct PostgresAddress: Sendable, CustomStringConvertible {
     }
 
     /// For the pool that serves the repository's queries.
-    func clientConfiguration(maximumConnections: Int) -> PostgresClient.Configuration {
+    public func clientConfiguration(maximumConnections: Int) -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         switch endpoint {
         case let .tcp(host, port):

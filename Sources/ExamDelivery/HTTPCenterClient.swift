@@ -16,10 +16,12 @@ public struct HTTPCenterClient: CenterClient {
     let client: HTTPClient
 
     /// `timeout` bounds each request: a center that does not answer is a failed try, retried later.
-    public init(baseURL: URL, timeout: TimeInterval = 10) {
+    /// `connections`: how many the client keeps open to the center (a terminal needs one; a load
+    /// generator many).
+    public init(baseURL: URL, timeout: TimeInterval = 10, connections: Int = 16) {
         self.baseURL = baseURL
         self.timeout = .milliseconds(Int64(timeout * 1000))
-        client = Self.client(tls: TLSConfiguration.makeClientConfiguration(), authority: "", timeout: self.timeout)
+        client = Self.client(tls: TLSConfiguration.makeClientConfiguration(), authority: "", timeout: self.timeout, connections: connections)
     }
 
     /// `certificateAuthority` (PEM) is trusted for an `https` center whose certificate the school made
@@ -45,14 +47,14 @@ public struct HTTPCenterClient: CenterClient {
     /// never shut down while requests may still come.
     private static let clients = Mutex<[String: HTTPClient]>([:])
 
-    private static func client(tls: TLSConfiguration, authority: String, timeout: TimeAmount) -> HTTPClient {
-        let key = "\(authority) \(timeout.nanoseconds)"
+    private static func client(tls: TLSConfiguration, authority: String, timeout: TimeAmount, connections: Int = 16) -> HTTPClient {
+        let key = "\(authority) \(timeout.nanoseconds) \(connections)"
         if let known = clients.withLock({ $0[key] }) { return known }
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         // Waiting for a connection counts against the connection timeout: the same bound as a request.
         configuration.timeout = .init(connect: timeout, read: timeout)
         // A terminal sends one request at a time; tools and tests sending many at once get more connections.
-        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
         let made = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         return clients.withLock { clients in
             if let raced = clients[key] {
