@@ -43,6 +43,12 @@ extension PostgresCenterRepository {
             .map { try Rows.enrolment($0) }
     }
 
+    public func enrolment(session number: String, candidate id: String) async throws -> Enrolment? {
+        try await rows("lecture d'une convocation",
+                       "SELECT * FROM session_candidate WHERE session_number = \(number) AND candidate_id = \(id)")
+            .map { try Rows.enrolment($0) }.first
+    }
+
     /// One statement, so one snapshot: the enrolments and their candidates as they were together.
     public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
         try await rows("lecture des convocations", """

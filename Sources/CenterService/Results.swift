@@ -57,7 +57,7 @@ extension CenterService {
             return invalid("tentative \(envelope.attemptId) inconnue : seul le centre ouvre une tentative, à la connexion du candidat")
         }
         guard attempt.terminalId == envelope.terminalId else { return .failure(.attemptMoved) }
-        guard let enrolment = try await repository.enrolments(session: session.number).first(where: { $0.candidateId == attempt.candidateId }) else {
+        guard let enrolment = try await repository.enrolment(session: session.number, candidate: attempt.candidateId) else {
             return invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(session.number)")
         }
         guard envelope.extraTime == enrolment.extraTime else { return invalid("tiers-temps différent de celui du candidat") }

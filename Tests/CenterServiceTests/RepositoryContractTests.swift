@@ -173,6 +173,9 @@ enum ContractFixtures {
 
         #expect(Set(try await repository.enrolments(session: "100100").map(\.candidateId)) == ["c1", "c2", "c3"])
         #expect(try await repository.enrolments(session: "100100").first { $0.candidateId == "c2" } == F.enrolment("100100", "c2"))
+        #expect(try await repository.enrolment(session: "100100", candidate: "c2") == F.enrolment("100100", "c2"))
+        #expect(try await repository.enrolment(session: "100100", candidate: "c9") == nil)
+        #expect(try await repository.enrolment(session: "300300", candidate: "c2") == nil)
         #expect(try await repository.enrolments(session: "200200").map(\.candidateId) == ["c2"])
         let enrolled = try await repository.enrolledCandidates(session: "100100")
         #expect(enrolled.map(\.candidate.lastName) == ["Alexandre", "Bernard", "Dubois"])

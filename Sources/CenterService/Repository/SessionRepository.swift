@@ -12,6 +12,8 @@ public protocol SessionRepository: Sendable {
     func insertSession(_ session: CenterSession, enrolments: [Enrolment]) async throws -> SessionInsertion
     /// The session's enrolments (codes' hashes), in no particular order.
     func enrolments(session number: String) async throws -> [Enrolment]
+    /// One candidate's enrolment in the session, found by key (each result needs it: never a scan).
+    func enrolment(session number: String, candidate id: String) async throws -> Enrolment?
     /// The session's enrolments with their candidates, by class, last name, first name.
     func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate]
     /// Replaces one enrolment by `transform` of it in one transaction (the session and candidate

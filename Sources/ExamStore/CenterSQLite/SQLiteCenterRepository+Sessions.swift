@@ -27,6 +27,12 @@ extension SQLiteCenterRepository {
         }
     }
 
+    public func enrolment(session number: String, candidate id: String) async throws -> Enrolment? {
+        try await read("lecture d'une convocation") { db in
+            try EnrolmentRow.fetchOne(db, key: ["sessionNumber": number, "candidateId": id])?.value
+        }
+    }
+
     public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
         try await read("lecture des convocations") { db in
             let enrolments = try EnrolmentRow.filter(Column("sessionNumber") == number).fetchAll(db).map(\.value)
