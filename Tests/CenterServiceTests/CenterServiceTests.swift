@@ -78,11 +78,11 @@ import Testing
     @Test func aReissuedCodeReplacesTheOldOne() async throws {
         let (center, created) = try await CenterFixtures.centerWithExam(clock: clock)
         let (candidate, old) = created.codes[0]
-        let fresh = try await center.reissueCode(session: created.session.number, candidate: candidate.id)
+        let fresh = try await center.reissueCode(session: created.session.number, candidate: candidate.id).code
         #expect(fresh != old)
         #expect(try await login(center, created.session.number, old) == .failure(.wrongCode))
         #expect(try await login(center, created.session.number, fresh).isSuccess)
-        await #expect(throws: CenterError("le candidat « inconnu » n'est pas convoqué à l'épreuve \(created.session.number)")) {
+        await #expect(throws: CenterError("aucun candidat « inconnu » convoqué à l'épreuve \(created.session.number)")) {
             try await center.reissueCode(session: created.session.number, candidate: "inconnu")
         }
         #expect(try await center.candidate(identifiedBy: "11111111111")?.firstName == "Lily")
@@ -197,8 +197,10 @@ import Testing
         _ = try await center.storeResult(CenterFixtures.envelope(for: hugo) { $0.theme == "circulation" ? catalog.question(id: $0.id)!.answer : [] })
         let stats = try await center.statistics(session: created.session.number)
         #expect(stats.themes == [ThemeStat(theme: "circulation", questions: 4, right: 4), ThemeStat(theme: "vitesse", questions: 4, right: 2)])
-        #expect(stats.byClass == [CenterService.GroupLine(label: "5A", registered: 3, present: 2, admitted: 2)])
-        #expect(stats.bySex.first?.successRate == 100)
+        #expect(stats.rounds == [.principal])
+        #expect(stats.byClass.map(\.label) == ["5A"])
+        #expect(stats.byClass.first?.figures(.principal) == CenterService.Figures(registered: 3, present: 2, admitted: 2))
+        #expect(stats.bySex.first?.figures(.principal).successRate == 100)
         let csv = String(decoding: try await center.exportResults(session: created.session.number).dropFirst(3), as: UTF8.self)
         let lines = csv.split(separator: "\r\n")
         #expect(lines.first == "Nom;Prénom;INE;Classe;Date de naissance;Épreuve;Tps+;Note;Résultat;Date")
