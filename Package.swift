@@ -96,6 +96,10 @@ let package = Package(
             dependencies: ["CPangoCairo", "ExamKit"]
         ),
         .target(
+            name: "CenterDocuments",
+            dependencies: ["CenterService", "Documents", "ExamKit"]
+        ),
+        .target(
             name: "TerminalUI",
             dependencies: ["ExamKit", "Yams", "CTextWidth"]
         ),
@@ -121,7 +125,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CommandLineKit",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CommandLineKit", "CenterDocuments", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
