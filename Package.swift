@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -62,6 +63,15 @@ let package = Package(
             dependencies: [
                 "ExamKit", "CenterService",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "CenterPostgres",
+            dependencies: [
+                "ExamKit", "CenterService",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -109,7 +119,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalRuntime",
-            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI"]
+            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI", "Speech"]
         ),
         .target(
             name: "Speech",
@@ -118,14 +128,15 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CommandLineKit", "CenterDocuments", "Documents",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres", "CommandLineKit",
+                "CenterDocuments", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -137,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-delivery-bench",
             dependencies: [
-                "CenterServer", "CenterService", "ExamDelivery", "ExamStore", "ExamKit",
+                "CenterServer", "CenterService", "CenterPostgres", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/delivery-bench"
@@ -146,6 +157,12 @@ let package = Package(
             name: "epreuve-documents-bench",
             dependencies: ["Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"
+        ),
+        // Not a test target: the throwaway PostgreSQL server that test targets share.
+        .target(
+            name: "PostgresTestServer",
+            dependencies: ["CenterPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/PostgresTestServer"
         ),
         .testTarget(
             name: "ExamKitTests",
@@ -157,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalRuntimeTests",
-            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit",
+            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit", "Speech",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
@@ -166,7 +183,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CenterServiceTests",
-            dependencies: ["CenterService", "ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CenterService", "CenterPostgres", "PostgresTestServer", "ExamStore", "ExamKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "CommandLineKitTests",
@@ -185,7 +206,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ExamContent", "ExamStore", "CenterService", "ExamKit"],
+            dependencies: [
+                "ExamContent", "ExamStore", "ExamDelivery", "CenterService", "CenterPostgres", "ExamKit", "PostgresTestServer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -86,7 +86,8 @@ extension LoginResponse {
         self.init(attemptId: package.attemptId, session: SessionInfoBody(package.session), candidateId: package.candidateId,
                   firstName: package.firstName, lastName: package.lastName, className: package.className,
                   extraTime: package.extraTime, bank: package.bank, questions: package.questions.map(QuestionBody.init),
-                  timing: TimingBody(answerSeconds: package.timing.answerSeconds, timed: package.timing.timed),
+                  timing: TimingBody(answerSeconds: package.timing.answerSeconds, timed: package.timing.timed,
+                                    readingWordsPerMinute: package.timing.readingWordsPerMinute),
                   passMark: package.passMark, contentDigest: package.contentDigest, resultKey: package.resultKey,
                   surveillantCheck: package.surveillantCheck.map(SlowCodeHashBody.init), centerPublicKey: package.centerPublicKey,
                   themes: package.themes.map { ThemeBody(id: $0.id, label: $0.label) }, progress: package.progress.map(ProgressBody.init))
@@ -96,7 +97,8 @@ extension LoginResponse {
         ExamPackage(attemptId: attemptId, session: try session.sessionInfo(), candidateId: candidateId, firstName: firstName,
                     lastName: lastName, className: className, extraTime: extraTime, bank: bank,
                     questions: questions.map(\.question),
-                    timing: AttemptTiming(answerSeconds: timing.answerSeconds, timed: timing.timed), passMark: passMark,
+                    timing: AttemptTiming(answerSeconds: timing.answerSeconds, timed: timing.timed,
+                                          readingWordsPerMinute: timing.readingWordsPerMinute), passMark: passMark,
                     contentDigest: contentDigest, resultKey: resultKey, surveillantCheck: surveillantCheck?.slowCodeHash,
                     centerPublicKey: centerPublicKey, themes: themes.map { Theme(id: $0.id, label: $0.label) },
                     progress: progress?.snapshot)

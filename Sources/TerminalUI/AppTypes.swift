@@ -10,13 +10,16 @@ public struct AppConfiguration: Sendable {
     public var resumableAttempt: ResumableAttempt?
     /// Theme ids → labels shown above questions (ids are shown as they are when missing).
     public var themeLabels: [String: String]
+    /// Reading aloud and the screen-reader mode (DESIGN §15).
+    public var reading: ReadingPreference
 
     public init(kiosk: Bool = false, defaultRescueDirectory: String, resumableAttempt: ResumableAttempt? = nil,
-                themeLabels: [String: String] = [:]) {
+                themeLabels: [String: String] = [:], reading: ReadingPreference = ReadingPreference()) {
         self.kiosk = kiosk
         self.defaultRescueDirectory = defaultRescueDirectory
         self.resumableAttempt = resumableAttempt
         self.themeLabels = themeLabels
+        self.reading = reading
     }
 }
 
@@ -129,6 +132,13 @@ public enum AppEffect: Sendable {
     case rememberPracticeProfile(name: String)
     /// A finished practice or self-test: the host adds it to the profile's history.
     case savePracticeResult(PracticeResult)
+    /// Says `text` aloud, cutting short whatever was being said. Returns at once: the voice runs beside the loop.
+    case say(String, wordsPerMinute: Int)
+    /// Silences the voice (the question on screen changed or ended).
+    case stopSpeaking
+    /// A session asks for reading aloud and no voice was made at start-up: the host makes one and
+    /// answers `.speechPrepared`.
+    case prepareSpeech
     case quit
 }
 
@@ -150,6 +160,8 @@ public enum HostResponse: Sendable {
     case deliveryStatus(String)
     /// A journal entry could not be written (disk full, I/O error): the exam stops on this terminal.
     case journalFailed(String)
+    /// The answer to `.prepareSpeech`: nil when the voice is ready, else the one French line saying why not.
+    case speechPrepared(problem: String?)
 }
 
 public enum AppInput: Sendable {

@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.allCases)
     func identityMatchesWithoutCaseOrAccentsAndAnINEFindsTheCandidateTypedWithoutOne(kind: RepositoryKind) async throws {
-        let repository = try kind.make()
+        let repository = try await kind.make()
         let typed = Candidate(id: "Chand", ine: nil, lastName: "DA SILVA", firstName: "Hélène", birthDate: "2012-05-04", className: "5A",
                               sex: "F", attestation: "ASSR1", siecle: false, extraTime: false)
         _ = try await repository.upsertCandidates([F.upsert(typed, key: .id("Chand"))], newId: { "unused" })
@@ -63,7 +63,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.allCases)
     func aCandidateIsUpdatedUnlessTheINEIsTaken(kind: RepositoryKind) async throws {
-        let repository = try kind.make()
+        let repository = try await kind.make()
         let a = F.candidate("a", ine: "11111111111", "Alpha")
         let b = F.candidate("b", "Beta")
         _ = try await repository.upsertCandidates([F.upsert(a, key: .id("a")), F.upsert(b, key: .id("b"))], newId: { "unused" })
@@ -186,7 +186,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.allCases)
     func theEstablishmentAndExportRecordsAreKept(kind: RepositoryKind) async throws {
-        let repository = try kind.make()
+        let repository = try await kind.make()
         #expect(try await repository.establishment() == nil)
         let school = CenterEstablishment(name: "Collège Œuvre « Les Mimosas »", uai: "0750001A", academie: "Paris", commune: "Paris",
                                          address: "1 rue de l'École, 75001")

@@ -6,6 +6,14 @@ struct ExamQuestionScreen: ScreenModel {
     var sitting: Sitting
     var attempt: Attempt
     var cursor = QuestionCursor()
+    /// Reading aloud, when the attempt's timing reads (`--lecture`, AER).
+    var voice: QuestionVoice?
+
+    init(sitting: Sitting, attempt: Attempt) {
+        self.sitting = sitting
+        self.attempt = attempt
+        voice = QuestionVoice(attempt)
+    }
 
     var screen: Screen { .question(self) }
 
@@ -13,7 +21,7 @@ struct ExamQuestionScreen: ScreenModel {
 
     /// « Commencer l'épreuve »: the first question (or a resumed attempt that had not started).
     static func start(_ sitting: Sitting, attempt: Attempt?, at now: MonotonicInstant, context: inout AppContext) -> Step {
-        var running = attempt ?? Attempt(questions: sitting.grant.questions, timing: sitting.grant.timing)
+        var running = attempt ?? Attempt(questions: sitting.grant.questions, timing: context.timing(for: sitting.grant.timing))
         let events = running.start(at: now)
         var screen = ExamQuestionScreen(sitting: sitting, attempt: running)
         let step = screen.record(events, at: now, context: &context)
@@ -22,7 +30,9 @@ struct ExamQuestionScreen: ScreenModel {
 
     mutating func tick(at now: MonotonicInstant, context: inout AppContext) -> Step {
         let events = attempt.update(at: now)
-        return record(events, at: now, context: &context)
+        let step = record(events, at: now, context: &context)
+        guard step.next == nil, let announcement = voice?.announce(attempt, at: now), !announcement.isEmpty else { return step }
+        return step.then(.effects(announcement))
     }
 
     func nextWakeUp(at now: MonotonicInstant) -> MonotonicInstant? {
@@ -37,6 +47,7 @@ struct ExamQuestionScreen: ScreenModel {
     /// Question keys. Anything else (Ctrl-C, Ctrl-Z, Ctrl-\, Esc, q…) does nothing.
     mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
         guard let question = attempt.currentQuestion else { return .none }
+        if let spoken = voice?.handle(key, attempt: attempt, focus: cursor.choice) { return .effects(spoken) }
         if cursor.handle(key, attempt: attempt, context: context) { return .none }
         switch key {
         case let .character(character):
@@ -71,12 +82,14 @@ struct ExamQuestionScreen: ScreenModel {
         let journal = events.map { AppEffect.journal(attemptId: sitting.grant.attemptId, event: $0, snapshot: snapshot) }
         for event in events {
             switch event {
-            case .answeringStarted, .situationStarted: cursor = QuestionCursor()
+            case .readingStarted, .answeringStarted, .situationStarted: cursor = QuestionCursor()
             default: break
             }
         }
-        guard attempt.isFinished else { return .effects(journal) }
-        return Step.effects(journal).then(EndScreen.enter(sitting, attempt: attempt, context: &context))
+        // The journal first: what the candidate hears never runs ahead of what is written.
+        guard attempt.isFinished else { return .effects(journal + (voice?.read(events, attempt: attempt) ?? [])) }
+        let silence: [AppEffect] = voice == nil ? [] : [.stopSpeaking]
+        return Step.effects(journal + silence).then(EndScreen.enter(sitting, attempt: attempt, context: &context))
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
