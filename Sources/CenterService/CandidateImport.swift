@@ -119,14 +119,16 @@ public enum CandidateImport {
             }
             let checked = validate(value, line: recordLine, attestations: attestations, today: today)
             problems += checked.problems.map { "ligne \(recordLine) : \($0)" }
-            guard let row = checked.row else { continue }
-            if let ine = row.ine {
+            // A repeated INE is named even when the row that first had it is wrong for another reason.
+            let ine = (value(.ine) ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+            if !ine.isEmpty {
                 if let first = ineLines[ine] {
                     problems.append("ligne \(recordLine) : INE « \(ine) » déjà présent ligne \(first)")
                     continue
                 }
                 ineLines[ine] = recordLine
             }
+            guard let row = checked.row else { continue }
             rows.append(row)
         }
         if columns == nil { problems.append("fichier vide") }

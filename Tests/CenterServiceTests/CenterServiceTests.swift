@@ -26,8 +26,11 @@ import Testing
     @Test func aTiersTempsSetByHandSurvivesAnImportWithoutTheColumn() async throws {
         let center = try CenterFixtures.service(clock: clock)
         _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: true)])
-        _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: false)])
+        // A file without the column (nil) keeps the flag; one that says « non » removes it.
+        _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: nil)])
         #expect(try await center.candidates().first?.extraTime == true)
+        _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: false)])
+        #expect(try await center.candidates().first?.extraTime == false)
     }
 
     @Test func sessionStatesFollowTheClock() async throws {

@@ -93,7 +93,7 @@ import Testing
     @Test func aCandidateWithResultsIsRemovedOnlyWithForce() async throws {
         let (center, created) = try await CenterFixtures.centerWithExam(clock: clock)
         let package = try await center.login(number: created.session.number, code: created.codes[0].code, terminalId: "t1").get()
-        _ = try await center.storeResult(CenterFixtures.envelope(for: package, choosing: { $0.answer }))
+        _ = try await center.storeResult(CenterFixtures.envelope(for: package, choosing: { CenterFixtures.catalog.question(id: $0.id)!.answer }))
         let lily = created.codes[0].candidate
         await #expect(throws: CenterError.self) { try await center.removeCandidate(id: lily.ine!, force: false) }
         let removed = try await center.removeCandidate(id: lily.ine!, force: true)
@@ -106,7 +106,7 @@ import Testing
     @Test func theListShowsTheHandbooksResultColumnAndFilters() async throws {
         let (center, created) = try await CenterFixtures.centerWithExam(clock: clock)
         let package = try await center.login(number: created.session.number, code: created.codes[0].code, terminalId: "t1").get()
-        _ = try await center.storeResult(CenterFixtures.envelope(for: package, choosing: { $0.answer }))
+        _ = try await center.storeResult(CenterFixtures.envelope(for: package, choosing: { CenterFixtures.catalog.question(id: $0.id)!.answer }))
         let failing = try await center.login(number: created.session.number, code: created.codes[1].code, terminalId: "t2").get()
         _ = try await center.storeResult(CenterFixtures.envelope(for: failing, choosing: { _ in [] }, terminal: "t2"))
         _ = try await center.importCandidates([CenterFixtures.row("44444444444", "Zola", "Zoé", className: "4b")])

@@ -12,7 +12,8 @@ import Testing
     /// Logs `index`'s candidate in and hands in all right (`pass`) or nothing.
     func sit(_ center: CenterService, _ created: CenterService.CreatedSession, _ index: Int, pass: Bool) async throws {
         let package = try await center.login(number: created.session.number, code: created.codes[index].code, terminalId: "t\(index)").get()
-        let envelope = CenterFixtures.envelope(for: package, choosing: { pass ? $0.answer : [] }, terminal: "t\(index)")
+        let envelope = CenterFixtures.envelope(for: package, choosing: { pass ? CenterFixtures.catalog.question(id: $0.id)!.answer : [] },
+                                              terminal: "t\(index)", startedAt: clock.now())
         #expect(try await center.storeResult(envelope).isSuccess)
     }
 
