@@ -105,6 +105,27 @@ struct PDFPages {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// Whether `name` is in `text`, whole or wrapped in its table cell: a cell too narrow breaks the
+    /// name over lines, and pdftotext puts the neighbouring cells' words between its pieces. The
+    /// name's characters (spaces aside) must then follow in order within three times its length.
+    static func contains(name: String, in text: String) -> Bool {
+        if words(text).contains(name) { return true }
+        let wanted = Array(name.filter { !$0.isWhitespace })
+        let letters = Array(text.filter { !$0.isWhitespace })
+        guard let first = wanted.first else { return true }
+        for start in letters.indices where letters[start] == first {
+            var matched = 0
+            for character in letters[start..<min(letters.count, start + 3 * wanted.count)] where character == wanted[matched] {
+                matched += 1
+                if matched == wanted.count { return true }
+            }
+        }
+        return false
+    }
+
+    /// The text with French typographic apostrophes (’), as the documents print them, made plain (').
+    static func plainApostrophes(_ text: String) -> String { text.replacingOccurrences(of: "’", with: "'") }
+
     /// The text with the session number replaced, trailing spaces removed: what goldens hold.
     func golden(replacing numbers: [String: String]) -> String {
         pages.map { page in
