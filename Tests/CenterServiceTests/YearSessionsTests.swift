@@ -47,6 +47,14 @@ import Testing
         #expect(edited.added.map(\.candidate.lastName) == ["ZOLA"] && edited.removed.map(\.lastName) == ["BERNARD"])
         let login = try await center.login(number: number, code: edited.added[0].code, terminalId: "t")
         #expect(login == .failure(.notActive(.upcoming, startsAt: CenterFixtures.start)))
+        // The convocation text: 300 characters at most, on creation as on edit.
+        let long = String(repeating: "é", count: 301)
+        await #expect(throws: CenterError("texte de la convocation trop long (301 caractères, 300 au plus)")) {
+            try await center.editSession(number: number, CenterService.SessionChanges(additionalText: long))
+        }
+        await #expect(throws: CenterError("texte de la convocation trop long (301 caractères, 300 au plus)")) {
+            try await center.createSession(Request(kind: .examen, profileId: "ASSR1", name: "x", startsAt: CenterFixtures.start, additionalText: long))
+        }
         await #expect(throws: CenterError("Chloé DUBOIS est déjà convoqué à l'épreuve \(number)")) {
             try await center.editSession(number: number, CenterService.SessionChanges(adding: ["33333333333"]))
         }
