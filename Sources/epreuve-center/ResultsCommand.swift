@@ -65,7 +65,8 @@ struct StatsCommand: AsyncParsableCommand {
             rows.append([center.catalog.themeLabel(theme.theme), "\(theme.distinctQuestions)", "\(theme.questions)", "\(theme.right)",
                          "\(theme.percent) %"])
         }
-        print(table(rows))
+        // Marks typed in alone (`results enter --note`) carry no answers to count by theme.
+        print(stats.themes.isEmpty ? "(aucune réponse connue : pas de chiffres par thème)" : table(rows))
         print("")
         print("Par candidat")
         rows = [["Nom", "Classe", "Épreuve", "Type", "Note", "Résultat", "À retravailler"]]

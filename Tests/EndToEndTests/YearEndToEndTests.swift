@@ -62,6 +62,8 @@ import Testing
         #expect(passed.stdout.contains(": 14/20, Admis."))
 
         // Official figures: exams only, principal and rattrapage apart; trainings on demand.
+        // Marks alone: no figures by theme, and the table says so rather than stand empty.
+        #expect(try await school.run(["stats"]).stdout.contains("Réussite par thème\n(aucune réponse connue : pas de chiffres par thème)"))
         let stats = try await school.run(["stats", "--csv"])
         #expect(stats.stdout.contains("Épreuve principale : Inscrits") && stats.stdout.contains("Rattrapage : Inscrits"))
         #expect(!stats.stdout.contains("Entraînements"))
