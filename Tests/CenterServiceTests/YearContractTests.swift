@@ -205,6 +205,31 @@ import Testing
         #expect(try await repository.exportRecords() == [first, second])
     }
 
+    /// Marks typed in on two centers' handles at once, beside a terminal's result: one result per
+    /// candidate in the end, whoever came first.
+    @Test(arguments: RepositoryKind.allCases)
+    func concurrentEntriesLeaveOneResultPerCandidate(kind: RepositoryKind) async throws {
+        let (first, second) = try await kind.makeShared()
+        try await F.populate(first)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<10 {
+                let handle = index % 2 == 0 ? first : second
+                group.addTask { _ = try await handle.storeEnteredResult(F.result("typed-\(index)", candidate: "c1", source: .paperMark)) }
+            }
+            group.addTask { _ = try await first.insertResult(F.result("terminal-c2", candidate: "c2"), onePerCandidate: true) }
+            for index in 0..<5 {
+                group.addTask { _ = try await second.storeEnteredResult(F.result("typed-c2-\(index)", candidate: "c2", source: .paperAnswers)) }
+            }
+            try await group.waitForAll()
+        }
+        let results = try await first.results(session: "100100")
+        #expect(results.filter { $0.candidateId == "c1" }.count == 1)
+        let c2 = results.filter { $0.candidateId == "c2" }
+        #expect(c2.count == 1)
+        // A typed entry never replaces the terminal's result; the terminal's is refused after one.
+        #expect(c2.first?.source == .terminal || c2.first?.source == .paperAnswers)
+    }
+
     @Test(arguments: RepositoryKind.allCases)
     func aPurgeDeletesSessionsAndTheCandidatesLeftWithoutOne(kind: RepositoryKind) async throws {
         let repository = try await F.populated(kind)
