@@ -114,6 +114,10 @@ let package = Package(
             dependencies: ["CPangoCairo", "ExamKit"]
         ),
         .target(
+            name: "CenterDocuments",
+            dependencies: ["CenterService", "Documents", "ExamKit"]
+        ),
+        .target(
             name: "TerminalUI",
             dependencies: ["ExamKit", "Yams", "CTextWidth"]
         ),
@@ -140,6 +144,7 @@ let package = Package(
             name: "epreuve-center",
             dependencies: [
                 "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres", "CommandLineKit",
+                "CenterDocuments", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,7 +19,9 @@ extension PostgresCenterRepository {
             try await transaction.lock(.candidates)
             var count = UpsertCount(added: 0, updated: 0)
             for upsert in upserts {
-                if let existing = try await Self.candidate(matching: upsert.key, transaction) {
+                var found = try await Self.candidate(matching: upsert.key, transaction)
+                if found == nil, let fallback = upsert.fallback { found = try await Self.candidate(matching: fallback, transaction) }
+                if let existing = found {
                     var merged = upsert.merge(existing)
                     merged.id = existing.id
                     try await transaction.run("""
@@ -51,11 +53,12 @@ extension PostgresCenterRepository {
         case let .ine(ine):
             try await transaction.rows("SELECT * FROM candidate WHERE ine = \(ine)")
         case let .identity(lastName, firstName, birthDate):
+            // Names compared without case or accents: the folding is the service's, not SQL's.
             try await transaction.rows("""
-                SELECT * FROM candidate
-                WHERE ine IS NULL AND last_name = \(lastName) AND first_name = \(firstName) AND birth_date = \(birthDate)
-                ORDER BY id COLLATE "C" LIMIT 1
-                """)
+                SELECT * FROM candidate WHERE ine IS NULL AND birth_date = \(birthDate) ORDER BY id COLLATE "C"
+                """).filter { row in
+                NameFolding.matches(try Rows.candidate(row), lastName: lastName, firstName: firstName, birthDate: birthDate)
+            }
         }
         return try found.first.map { try Rows.candidate($0) }
     }

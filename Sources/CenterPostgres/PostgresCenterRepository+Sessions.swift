@@ -15,14 +15,17 @@ extension PostgresCenterRepository {
     public func insertSession(_ session: CenterSession, enrolments: [Enrolment]) async throws -> SessionInsertion {
         let questionIds = try jsonText(session.questionIds)
         let surveillantCheck = try session.surveillantCheck.map(jsonText)
+        let themeIds = try session.themeIds.map(jsonText)
         return try await transaction("création de l'épreuve") { transaction in
             let inserted = try await transaction.rows("""
                 INSERT INTO session (number, kind, profile_id, name, starts_at, place, timed, always_active, seed, result_key,
-                                     surveillant_salt, surveillant_hash, surveillant_check, question_ids, content_digest, created_at)
+                                     surveillant_salt, surveillant_hash, surveillant_check, question_ids, content_digest, created_at,
+                                     medium, theme_ids, additional_text, rattrapage_of)
                 VALUES (\(session.number), \(session.kind.rawValue), \(session.profileId), \(session.name), \(session.startsAt),
                         \(session.place), \(session.timed), \(session.alwaysActive), \(session.seed), \(session.resultKey),
                         \(session.surveillantSalt), \(session.surveillantHash), \(surveillantCheck)::jsonb, \(questionIds)::jsonb,
-                        \(session.contentDigest), \(session.createdAt))
+                        \(session.contentDigest), \(session.createdAt), \(session.medium.rawValue), \(themeIds)::jsonb,
+                        \(session.additionalText), \(session.rattrapageOf))
                 ON CONFLICT (number) DO NOTHING
                 RETURNING number
                 """)
@@ -90,19 +93,26 @@ extension PostgresCenterRepository {
             }
             var changed = transform(try Rows.session(row))
             changed.number = number
-            let questionIds = try jsonText(changed.questionIds)
-            let surveillantCheck = try changed.surveillantCheck.map(jsonText)
-            try await transaction.run("""
-                UPDATE session SET kind = \(changed.kind.rawValue), profile_id = \(changed.profileId), name = \(changed.name),
-                    starts_at = \(changed.startsAt), place = \(changed.place), timed = \(changed.timed),
-                    always_active = \(changed.alwaysActive), seed = \(changed.seed), result_key = \(changed.resultKey),
-                    surveillant_salt = \(changed.surveillantSalt), surveillant_hash = \(changed.surveillantHash),
-                    surveillant_check = \(surveillantCheck)::jsonb, question_ids = \(questionIds)::jsonb,
-                    content_digest = \(changed.contentDigest), created_at = \(changed.createdAt)
-                WHERE number = \(number)
-                """)
+            try await Self.writeSession(changed, transaction)
             return changed
         }
+    }
+
+    /// Every column of the session's row, found by its number.
+    static func writeSession(_ changed: CenterSession, _ transaction: Transaction) async throws {
+        let questionIds = try jsonText(changed.questionIds)
+        let surveillantCheck = try changed.surveillantCheck.map(jsonText)
+        let themeIds = try changed.themeIds.map(jsonText)
+        try await transaction.run("""
+            UPDATE session SET kind = \(changed.kind.rawValue), profile_id = \(changed.profileId), name = \(changed.name),
+                starts_at = \(changed.startsAt), place = \(changed.place), timed = \(changed.timed),
+                always_active = \(changed.alwaysActive), seed = \(changed.seed), result_key = \(changed.resultKey),
+                surveillant_salt = \(changed.surveillantSalt), surveillant_hash = \(changed.surveillantHash),
+                surveillant_check = \(surveillantCheck)::jsonb, question_ids = \(questionIds)::jsonb,
+                content_digest = \(changed.contentDigest), created_at = \(changed.createdAt), medium = \(changed.medium.rawValue),
+                theme_ids = \(themeIds)::jsonb, additional_text = \(changed.additionalText), rattrapage_of = \(changed.rattrapageOf)
+            WHERE number = \(changed.number)
+            """)
     }
 
     /// Locks the session's enrolments first (a result being stored holds its candidate's `FOR SHARE`:

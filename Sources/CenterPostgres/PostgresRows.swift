@@ -101,7 +101,8 @@ enum Rows {
             surveillantSalt: try read("surveillant_salt"), surveillantHash: try read("surveillant_hash"),
             surveillantCheck: try read.optionalJSON("surveillant_check"),
             questionIds: try read.json("question_ids"), contentDigest: try read("content_digest"),
-            createdAt: try read("created_at"))
+            createdAt: try read("created_at"), medium: try read.state("medium"), themeIds: try read.optionalJSON("theme_ids"),
+            additionalText: try read.optional("additional_text"), rattrapageOf: try read.optional("rattrapage_of"))
     }
 
     static func enrolment(_ row: PostgresRow, aliases: [String: String] = [:]) throws -> Enrolment {

@@ -126,6 +126,30 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(version: 3, name: "the establishment's year", statements: [
+            // Terminal or paper (`--type hors-ligne`), the themes of a training, the convocations' text
+            // and the principal exam a rattrapage follows.
+            "ALTER TABLE session ADD COLUMN medium text NOT NULL DEFAULT 'terminal'",
+            "ALTER TABLE session ADD COLUMN theme_ids jsonb",
+            "ALTER TABLE session ADD COLUMN additional_text text",
+            "ALTER TABLE session ADD COLUMN rattrapage_of text",
+            // The establishment printed on every document (CenterEstablishment as JSON): one row.
+            "CREATE TABLE establishment (id integer PRIMARY KEY CHECK (id = 1), data jsonb NOT NULL)",
+            // Results exports written to files, which `archives purge` checks.
+            """
+            CREATE TABLE export_record (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                written_at timestamptz NOT NULL,
+                path text NOT NULL,
+                sha256 text NOT NULL,
+                sessions jsonb NOT NULL
+            )
+            """,
+            // Every candidate list looks enrolments up by candidate.
+            "CREATE INDEX session_candidate_by_candidate ON session_candidate (candidate_id)",
+            // Imports without INE now compare names folded by the service: the birth date narrows the search.
+            "CREATE INDEX candidate_by_birth_date ON candidate (birth_date) WHERE ine IS NULL",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction; true when the store had none before (a new

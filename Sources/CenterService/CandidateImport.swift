@@ -17,10 +17,11 @@ public enum CandidateImport {
         public var sex: String
         public var attestation: String
         public var siecle: Bool
-        public var extraTime: Bool
+        /// nil when the file says nothing (no column, or an empty cell): the stored flag is kept.
+        public var extraTime: Bool?
 
         public init(line: Int, ine: String?, lastName: String, firstName: String, birthDate: String, className: String,
-                    sex: String, attestation: String, siecle: Bool, extraTime: Bool) {
+                    sex: String, attestation: String, siecle: Bool, extraTime: Bool?) {
             self.line = line
             self.ine = ine
             self.lastName = lastName
@@ -39,7 +40,7 @@ public enum CandidateImport {
         public var description: String { problems.joined(separator: "\n") }
     }
 
-    enum Field: CaseIterable {
+    public enum Field: CaseIterable, Sendable {
         case ine, lastName, firstName, birthDate, className, sex, attestation, siecle, extraTime
 
         /// Header spellings, compared without case, accents or spaces.
@@ -59,7 +60,7 @@ public enum CandidateImport {
 
         var required: Bool { self != .ine && self != .siecle && self != .extraTime }
 
-        var label: String {
+        public var label: String {
             switch self {
             case .ine: "INE"
             case .lastName: "Nom"
@@ -82,7 +83,10 @@ public enum CandidateImport {
         return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func parse(_ data: Data, attestations: Set<String>) throws(Failure) -> [Row] {
+    /// The youngest a candidate may be on `today` (the attestations start in 5e, at 12).
+    public static let minimumAge = 10
+
+    public static func parse(_ data: Data, attestations: Set<String>, today: Date = Date()) throws(Failure) -> [Row] {
         let text = decode(data).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         guard let headerLine = text.split(separator: "\n", omittingEmptySubsequences: true).first else {
             throw Failure(problems: ["fichier vide"])
@@ -109,55 +113,91 @@ public enum CandidateImport {
                 columns = try headerMap(fields)
                 continue
             }
-            func value(_ field: Field) -> String {
-                guard let index = map[field], index < fields.count else { return "" }
-                return fields[index].trimmingCharacters(in: .whitespaces)
+            func value(_ field: Field) -> String? {
+                guard let index = map[field] else { return nil }
+                return index < fields.count ? fields[index] : ""
             }
-            let before = problems.count
-            func problem(_ text: String) { problems.append("ligne \(recordLine) : \(text)") }
-
-            let ine = value(.ine).uppercased()
+            let checked = validate(value, line: recordLine, attestations: attestations, today: today)
+            problems += checked.problems.map { "ligne \(recordLine) : \($0)" }
+            // A repeated INE is named even when the row that first had it is wrong for another reason.
+            let ine = (value(.ine) ?? "").trimmingCharacters(in: .whitespaces).uppercased()
             if !ine.isEmpty {
-                if !ine.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) || ine.count != 11 {
-                    problem("INE invalide « \(ine) » (11 caractères, chiffres et lettres)")
-                } else if let first = ineLines[ine] {
-                    problem("INE « \(ine) » déjà présent ligne \(first)")
-                } else {
-                    ineLines[ine] = recordLine
+                if let first = ineLines[ine] {
+                    problems.append("ligne \(recordLine) : INE « \(ine) » déjà présent ligne \(first)")
+                    continue
                 }
+                ineLines[ine] = recordLine
             }
-            let lastName = value(.lastName)
-            if lastName.isEmpty { problem("nom manquant") }
-            let firstName = value(.firstName)
-            if firstName.isEmpty { problem("prénom manquant") }
-            let rawDate = value(.birthDate)
-            let birthDate = isoDate(rawDate)
-            if birthDate == nil {
-                problem(rawDate.isEmpty ? "date de naissance manquante" : "date de naissance impossible « \(rawDate) » (JJ/MM/AAAA)")
-            }
-            let className = value(.className)
-            if className.isEmpty { problem("division (classe) manquante") }
-            let rawSex = value(.sex)
-            let sex = normalizedSex(rawSex)
-            if sex == nil { problem("sexe inconnu « \(rawSex) » (F, M, Féminin ou Masculin)") }
-            let rawAttestation = value(.attestation).uppercased()
-            if !attestations.contains(rawAttestation) {
-                problem("attestation inconnue « \(value(.attestation)) » (\(attestations.sorted().joined(separator: ", ")))")
-            }
-            let siecle = yesNo(value(.siecle))
-            if siecle == nil { problem("SIECLE doit valoir oui ou non, pas « \(value(.siecle)) »") }
-            let extraTime = yesNo(value(.extraTime))
-            if extraTime == nil { problem("tiers-temps doit valoir oui ou non, pas « \(value(.extraTime)) »") }
-
-            guard problems.count == before, let birthDate, let sex, let siecle, let extraTime else { continue }
-            rows.append(Row(
-                line: recordLine, ine: ine.isEmpty ? nil : ine, lastName: lastName, firstName: firstName,
-                birthDate: birthDate, className: className, sex: sex, attestation: rawAttestation, siecle: siecle,
-                extraTime: extraTime))
+            guard let row = checked.row else { continue }
+            rows.append(row)
         }
         if columns == nil { problems.append("fichier vide") }
         guard problems.isEmpty else { throw Failure(problems: problems) }
         return rows
+    }
+
+    /// Checks one candidate's fields (nil: no such column) as the file, `candidates add` and
+    /// `candidates edit` give them: the row, or every problem found (without line number).
+    public static func validate(_ value: (Field) -> String?, line: Int, attestations: Set<String>,
+                                today: Date) -> (row: Row?, problems: [String]) {
+        var problems: [String] = []
+        func problem(_ text: String) { problems.append(text) }
+        func text(_ field: Field) -> String {
+            let raw = value(field) ?? ""
+            if let character = TypedText.controlCharacter(in: raw) {
+                problem("\(field.label) : caractère de contrôle (\(character)) interdit")
+                return ""
+            }
+            return raw.trimmingCharacters(in: .whitespaces)
+        }
+        let ine = text(.ine).uppercased()
+        if !ine.isEmpty && (!ine.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) || ine.count != 11) {
+            problem("INE invalide « \(ine) » (11 caractères, chiffres et lettres)")
+        }
+        let lastName = NameFolding.lastName(text(.lastName))
+        if lastName.isEmpty { problem("nom manquant") }
+        let firstName = NameFolding.firstName(text(.firstName))
+        if firstName.isEmpty { problem("prénom manquant") }
+        let rawDate = text(.birthDate)
+        let birthDate = isoDate(rawDate)
+        if let birthDate {
+            if let refusal = birthDateRefusal(birthDate, today: today) { problem("date de naissance « \(rawDate) » : \(refusal)") }
+        } else {
+            problem(rawDate.isEmpty ? "date de naissance manquante" : "date de naissance impossible « \(rawDate) » (JJ/MM/AAAA)")
+        }
+        // The handbook: « si le candidat n'est pas affecté à une division, ce champ n'est pas à renseigner ».
+        let className = text(.className)
+        let rawSex = text(.sex)
+        let sex = normalizedSex(rawSex)
+        if sex == nil { problem("sexe inconnu « \(rawSex) » (F, M, Féminin ou Masculin)") }
+        let rawAttestation = text(.attestation)
+        let attestation = rawAttestation.uppercased()
+        if !attestations.contains(attestation) {
+            problem("attestation inconnue « \(rawAttestation) » (\(attestations.sorted().joined(separator: ", ")))")
+        }
+        let rawSiecle = text(.siecle)
+        let siecle = yesNo(rawSiecle)
+        if siecle == nil { problem("SIECLE doit valoir oui ou non, pas « \(rawSiecle) »") }
+        let rawExtraTime = text(.extraTime)
+        let extraTime = yesNo(rawExtraTime)
+        if extraTime == nil { problem("tiers-temps doit valoir oui ou non, pas « \(rawExtraTime) »") }
+        guard problems.isEmpty, let birthDate, let sex, let siecle, let extraTime else { return (nil, problems) }
+        return (Row(line: line, ine: ine.isEmpty ? nil : ine, lastName: lastName, firstName: firstName, birthDate: birthDate,
+                    className: className, sex: sex, attestation: attestation, siecle: siecle,
+                    extraTime: rawExtraTime.isEmpty ? nil : extraTime), [])
+    }
+
+    /// Why a birth date (yyyy-MM-dd) cannot be a candidate's on `today`: in the future, or under
+    /// `minimumAge`.
+    public static func birthDateRefusal(_ isoBirthDate: String, today: Date) -> String? {
+        let parts = isoBirthDate.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return "illisible" }
+        let now = Calendar(identifier: .gregorian).dateComponents(in: .current, from: today)
+        let todayKey = (now.year ?? 0) * 10_000 + (now.month ?? 0) * 100 + (now.day ?? 0)
+        let birthKey = parts[0] * 10_000 + parts[1] * 100 + parts[2]
+        if birthKey > todayKey { return "dans le futur" }
+        if birthKey + minimumAge * 10_000 > todayKey { return "le candidat aurait moins de \(minimumAge) ans" }
+        return nil
     }
 
     private static func headerMap(_ fields: [String]) throws(Failure) -> [Field: Int] {

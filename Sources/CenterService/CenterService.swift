@@ -26,28 +26,42 @@ public final class CenterService: Sendable {
 
     // MARK: Candidates
 
+    /// Every candidate, by class, last name and first name in French order.
     public func candidates() async throws -> [Candidate] {
-        try await repository.candidates()
+        try await repository.candidates().sorted(by: Self.frenchOrder)
+    }
+
+    static func frenchOrder(_ a: Candidate, _ b: Candidate) -> Bool {
+        for (x, y) in [(a.className, b.className), (a.lastName, b.lastName), (a.firstName, b.firstName)] where NameFolding.key(x) != NameFolding.key(y) {
+            return NameFolding.precedes(x, y)
+        }
+        return a.id < b.id
     }
 
     /// Adds the candidates, or updates those already known by INE (or, without INE, by name and birth
-    /// date). All rows or none.
+    /// date, whatever their case and accents; a row with an INE also finds the candidate typed in by
+    /// hand without one). All rows or none. A tiers-temps the file states (oui or non) replaces the
+    /// stored one and reaches the sessions not started yet; an empty cell keeps it.
     public func importCandidates(_ rows: [CandidateImport.Row]) async throws -> UpsertCount {
         let upserts = rows.map { row in
-            let key = row.ine.map(CandidateKey.ine)
-                ?? .identity(lastName: row.lastName, firstName: row.firstName, birthDate: row.birthDate)
-            return CandidateUpsert(key: key) { existing in
+            let identity = CandidateKey.identity(lastName: row.lastName, firstName: row.firstName, birthDate: row.birthDate)
+            return CandidateUpsert(key: row.ine.map(CandidateKey.ine) ?? identity, fallback: row.ine == nil ? nil : identity) { existing in
                 guard var existing else { return Candidate(row: row, id: row.ine ?? Self.generatedCandidateId()) }
                 existing.apply(row)
                 return existing
             }
         }
-        return try await repository.upsertCandidates(upserts, newId: Self.generatedCandidateId)
+        let count = try await repository.upsertCandidates(upserts, newId: Self.generatedCandidateId)
+        if rows.contains(where: { $0.extraTime != nil }) {
+            _ = try await repository.alignExtraTime(candidate: nil, sessions: try await sessionsTakingTiersTemps())
+        }
+        return count
     }
 
     /// A candidate by INE (any case) or by center identifier, as an administrator types it.
     public func candidate(identifiedBy text: String) async throws -> Candidate? {
-        try await repository.candidates().first { $0.ine == text.uppercased() || $0.id == text }
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        return try await repository.candidates().first { $0.ine == typed.uppercased() || $0.id == typed }
     }
 
     static func generatedCandidateId() -> String {
@@ -108,21 +122,24 @@ public final class CenterService: Sendable {
 }
 
 extension Candidate {
+    /// Names as the handbook prints them, whoever made the row.
     init(row: CandidateImport.Row, id: String) {
-        self.init(id: id, ine: row.ine, lastName: row.lastName, firstName: row.firstName, birthDate: row.birthDate,
+        self.init(id: id, ine: row.ine, lastName: NameFolding.lastName(row.lastName), firstName: NameFolding.firstName(row.firstName),
+                  birthDate: row.birthDate,
                   className: row.className, sex: row.sex, attestation: row.attestation, siecle: row.siecle,
-                  extraTime: row.extraTime)
+                  extraTime: row.extraTime ?? false)
     }
 
     mutating func apply(_ row: CandidateImport.Row) {
-        lastName = row.lastName
-        firstName = row.firstName
+        lastName = NameFolding.lastName(row.lastName)
+        firstName = NameFolding.firstName(row.firstName)
         birthDate = row.birthDate
         className = row.className
         sex = row.sex
         attestation = row.attestation
         siecle = row.siecle
-        // The file rarely carries a tiers-temps column: a flag set by hand is kept.
-        extraTime = row.extraTime || extraTime
+        // The file rarely carries a tiers-temps column: without one, a flag set by hand is kept.
+        if let stated = row.extraTime { extraTime = stated }
+        if ine == nil { ine = row.ine }
     }
 }

@@ -58,11 +58,20 @@ public struct CenterSession: Sendable, Hashable {
     public var questionIds: [String]
     public var contentDigest: String
     public var createdAt: Date
+    /// On terminals, or on paper (« Examen (sans accès internet) », handbook §5.4).
+    public var medium: SessionMedium
+    /// A training limited to these themes (handbook §4.1); nil: the profile's quotas.
+    public var themeIds: [String]?
+    /// The establishment's text for the convocations (300 characters at most).
+    public var additionalText: String?
+    /// The principal exam this one is the rattrapage of (handbook §9).
+    public var rattrapageOf: String?
 
     public init(number: String, kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String?,
                 timed: Bool, alwaysActive: Bool, seed: String, resultKey: String, surveillantSalt: String,
                 surveillantHash: String, surveillantCheck: SlowCodeHash? = nil, questionIds: [String], contentDigest: String,
-                createdAt: Date) {
+                createdAt: Date, medium: SessionMedium = .terminal, themeIds: [String]? = nil, additionalText: String? = nil,
+                rattrapageOf: String? = nil) {
         self.number = number
         self.kind = kind
         self.profileId = profileId
@@ -79,9 +88,21 @@ public struct CenterSession: Sendable, Hashable {
         self.questionIds = questionIds
         self.contentDigest = contentDigest
         self.createdAt = createdAt
+        self.medium = medium
+        self.themeIds = themeIds
+        self.additionalText = additionalText
+        self.rattrapageOf = rattrapageOf
     }
 
     public var window: SessionWindow { SessionWindow(kind: kind, start: startsAt, alwaysActive: alwaysActive) }
+}
+
+/// Where a session is taken. Raw values are what the stores keep.
+public enum SessionMedium: String, Sendable, Hashable, CaseIterable {
+    /// On the lab's terminals (codes, packages, results sent by terminals).
+    case terminal
+    /// On paper: question booklet and answer grids, marks typed in on the center (`results enter`).
+    case paper
 }
 
 /// A candidate called to a session, with the hash of their access code.
@@ -150,6 +171,16 @@ public enum ResultSource: String, Sendable, Hashable, CaseIterable {
     case terminal
     /// Imported from a rescue file (`epreuve-center restore`).
     case rescue = "secours"
+    /// A paper answer grid typed in (`results enter … --reponses`), scored by the center.
+    case paperAnswers = "grille"
+    /// A mark typed in (`results enter … --note`): no answers, so no per-theme figures.
+    case paperMark = "note"
+
+    /// The answers are known, so per-theme figures can be drawn from them.
+    public var hasAnswers: Bool { self != .paperMark }
+
+    /// Typed in on the center from paper (`results enter`): a later entry replaces it.
+    public var hasTypedOrigin: Bool { self == .paperAnswers || self == .paperMark }
 }
 
 /// A stored result: the envelope as received and the score the center recomputed itself.

@@ -11,8 +11,9 @@ extension CenterService {
     public static let failuresPerWindow = 20
     public static let failureWindow: TimeInterval = 60
 
+    /// A paper exam (`--type hors-ligne`) opens no terminal: terminals are told it does not exist.
     public func lookUp(number: String) async throws -> SessionInfo? {
-        try await session(number: number).map(info)
+        try await session(number: number).flatMap { $0.medium == .terminal ? $0 : nil }.map(info)
     }
 
     /// Exam number + access code → the candidate's package. An exam attempt open on another terminal
@@ -121,7 +122,9 @@ extension CenterService {
     // MARK: Parts
 
     private func activeSession(_ number: String, at now: Date) async throws -> Result<CenterSession, LoginRefusal> {
-        guard let session = try await repository.session(number: number) else { return .failure(.unknownSession) }
+        guard let session = try await repository.session(number: number), session.medium == .terminal else {
+            return .failure(.unknownSession)
+        }
         let state = session.window.state(at: now)
         guard state == .active else { return .failure(.notActive(state, startsAt: session.startsAt)) }
         return .success(session)

@@ -1,4 +1,5 @@
 import CSV
+import Crypto
 import ExamKit
 import Foundation
 
@@ -12,6 +13,8 @@ public enum Verdict: Sendable, Hashable {
     case absent
     /// The surveillant ended the attempt (the result keeps the answers given and the reason).
     case stoppedBySurveillant
+    /// A training taken: it has a note, never « Admis » or « Échoué ».
+    case done
 
     /// « Admis », « Échoué », « Absent », « Arrêtée par le surveillant », or « — » while a result may still come.
     public var label: String {
@@ -21,6 +24,7 @@ public enum Verdict: Sendable, Hashable {
         case .failed: "Échoué"
         case .absent: "Absent"
         case .stoppedBySurveillant: "Arrêtée par le surveillant"
+        case .done: "Effectué"
         }
     }
 }
@@ -34,10 +38,22 @@ extension CenterService {
         public let demoCode: String?
         public let result: StoredResult?
         public let sessionOver: Bool
+        public let sessionKind: SessionKind
+
+        public init(candidate: Candidate, extraTime: Bool, demoCode: String?, result: StoredResult?, sessionOver: Bool,
+                    sessionKind: SessionKind) {
+            self.candidate = candidate
+            self.extraTime = extraTime
+            self.demoCode = demoCode
+            self.result = result
+            self.sessionOver = sessionOver
+            self.sessionKind = sessionKind
+        }
 
         public var verdict: Verdict {
             if let result {
                 if result.stopReason != nil { return .stoppedBySurveillant }
+                if sessionKind == .entrainement { return .done }
                 return result.passed ? .admitted : .failed
             }
             return sessionOver ? .absent : .pending
@@ -61,7 +77,7 @@ extension CenterService {
             // A training session may hold several attempts: the latest counts.
             let result = results.last { $0.candidateId == enrolled.candidate.id }
             return Standing(candidate: enrolled.candidate, extraTime: enrolled.enrolment.extraTime,
-                            demoCode: enrolled.enrolment.demoCode, result: result, sessionOver: over)
+                            demoCode: enrolled.enrolment.demoCode, result: result, sessionOver: over, sessionKind: session.kind)
         }
     }
 
@@ -74,29 +90,79 @@ extension CenterService {
         return ScoreCard(questions: questions, selections: selections, passMark: try profile(of: session).passMark)
     }
 
-    /// The archive CSV of the handbook: nom, prénom, INE, classe, date de naissance, épreuve, Tps+,
-    /// note, résultat, date. `;`-separated UTF-8 with a BOM, as French spreadsheets expect.
-    public func exportResults(session number: String?) async throws -> Data {
+    /// What a session is, as exports and lists name it: « Examen », « Rattrapage », « Examen (sans
+    /// accès internet) », « Entraînement ».
+    public func typeLabel(_ session: CenterSession) -> String {
+        switch (session.kind, session.medium, session.rattrapageOf) {
+        case (.entrainement, _, _): "Entraînement"
+        case (.examen, .paper, nil): "Examen (sans accès internet)"
+        case (.examen, .paper, _?): "Rattrapage (sans accès internet)"
+        case (.examen, .terminal, _?): "Rattrapage"
+        case (.examen, .terminal, nil): "Examen"
+        }
+    }
+
+    /// The sessions of official figures: one by number (even a training or the demo), else every
+    /// exam but the demo's, trainings too when `withTrainings`.
+    func officialSessions(matching number: String?, withTrainings: Bool) async throws -> [CenterSession] {
         let chosen = try await sessions(matching: number)
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream, delimiter: ";", newline: .crlf)
-        try writer.write(row: ["Nom", "Prénom", "INE", "Classe", "Date de naissance", "Épreuve", "Tps+", "Note", "Résultat", "Date"])
-        for session in chosen {
+        return number == nil && !withTrainings ? chosen.filter { $0.kind == .examen } : chosen
+    }
+
+    /// The archive CSV of the handbook: nom, prénom, INE, classe, date de naissance, épreuve, type,
+    /// Tps+, note, résultat, date. Exams only unless `withTrainings` (or a session is named).
+    /// `;`-separated UTF-8 with a BOM, as French spreadsheets expect; cells that a spreadsheet would
+    /// take for a formula are neutralised.
+    public func exportResults(session number: String?, withTrainings: Bool = false) async throws -> Data {
+        try await export(session: number, withTrainings: withTrainings).data
+    }
+
+    /// Writes the export to `url` and records it (path, SHA-256, sessions) for `archives purge`.
+    public func exportResults(session number: String?, withTrainings: Bool = false, to url: URL) async throws {
+        let (data, sessions) = try await export(session: number, withTrainings: withTrainings)
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw CenterError(FileProblem.sentence(error, path: url.path, doing: "écriture impossible"))
+        }
+        try await repository.recordExport(ExportRecord(
+            writtenAt: clock.now(), path: url.standardizedFileURL.path, sha256: SpreadsheetCSV.sha256(data), sessions: sessions))
+    }
+
+    private func export(session number: String?, withTrainings: Bool) async throws -> (data: Data, sessions: [String]) {
+        let chosen = try await officialSessions(matching: number, withTrainings: withTrainings)
+        var rows: [[String]] = []
+        for session in chosen.sorted(by: { $0.startsAt < $1.startsAt }) {
             for standing in try await standings(session: session) {
                 let candidate = standing.candidate
                 let date = standing.result?.finishedAt ?? session.startsAt
-                try writer.write(row: [
+                rows.append([
                     candidate.lastName.uppercased(), candidate.firstName, candidate.ine ?? "", candidate.className,
                     CenterDates.frenchDate(isoDate: candidate.birthDate), "\(session.profileId) \(session.number) \(session.name)",
-                    standing.extraTime ? "oui" : "non", standing.result.map { "\($0.score)" } ?? "",
+                    typeLabel(session), standing.extraTime ? "oui" : "non", standing.result.map { "\($0.score)" } ?? "",
                     standing.verdict == .pending ? "" : standing.verdictText, CenterDates.day.string(from: date),
                 ])
             }
         }
+        let header = ["Nom", "Prénom", "INE", "Classe", "Date de naissance", "Épreuve", "Type", "Tps+", "Note", "Résultat", "Date"]
+        return (try SpreadsheetCSV.data([header] + rows), chosen.map(\.number))
+    }
+}
+
+/// `;`-separated UTF-8 with a BOM and CRLF, every cell neutralised (`SpreadsheetCell`).
+public enum SpreadsheetCSV {
+    public static func data(_ rows: [[String]]) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream, delimiter: ";", newline: .crlf)
+        for row in rows { try writer.write(row: row.map(SpreadsheetCell.neutralised)) }
         writer.stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return Data([0xEF, 0xBB, 0xBF]) + data
+    }
+
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 
@@ -116,10 +182,23 @@ public enum CenterDates {
         return formatter
     }()
 
-    /// Parses "JJ/MM/AAAA HH:MM" in the machine's time zone.
+    /// Parses "JJ/MM/AAAA HH:MM" in the machine's time zone; the hour may have one digit and be
+    /// written as the French do (`9:00`, `09:00`, `9h00`, `9h`, `9 h 00`).
     public static func parseMinute(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let date = minute.date(from: trimmed), minute.string(from: date) == trimmed else { return nil }
+        let parts = text.split(whereSeparator: \.isWhitespace)
+        guard parts.count >= 2 else { return nil }
+        let day = parts[0].split(separator: "/", omittingEmptySubsequences: false)
+        let time = parts.dropFirst().joined().lowercased()
+        let clock = time.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
+        guard day.count == 3, day[2].count == 4, (1...2).contains(day[0].count), (1...2).contains(day[1].count),
+              clock.count == 2, (1...2).contains(clock[0].count), clock[1].count == 2 || (clock[1].isEmpty && time.hasSuffix("h")),
+              let dd = Int(day[0]), let mm = Int(day[1]), let yyyy = Int(day[2]), let hour = Int(clock[0]),
+              let minute = clock[1].isEmpty ? 0 : Int(clock[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        let calendar = Calendar(identifier: .gregorian)
+        let components = DateComponents(year: yyyy, month: mm, day: dd, hour: hour, minute: minute)
+        guard let date = calendar.date(from: components) else { return nil }
+        let back = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard back.year == yyyy, back.month == mm, back.day == dd, back.hour == hour, back.minute == minute else { return nil }
         return date
     }
 

@@ -218,6 +218,11 @@ public enum ContentLoader {
                 file.report(at: fields["passMark"], "le profil \(name) : la note de réussite \(passMark) dépasse le nombre de questions \(count)")
                 continue
             }
+            if extra < answerSeconds {
+                file.report(at: fields["extraTimeAnswerSeconds"],
+                            "le profil \(name) : le temps majoré (\(extra) s) est plus court que le temps normal (\(answerSeconds) s)")
+                continue
+            }
             let profile = Profile(
                 id: name, title: title, bank: bankId, questionCount: count, answerSeconds: answerSeconds,
                 extraTimeAnswerSeconds: extra, passMark: passMark, quotas: quotas)

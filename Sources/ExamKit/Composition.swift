@@ -50,6 +50,43 @@ public enum SessionComposer {
     }
 }
 
+extension SessionComposer {
+    /// How many questions of each chosen theme a training limited to `themes` draws (handbook §4.1:
+    /// « choisir les thèmes sur lesquels les candidats n'auraient pas été en réussite »): the
+    /// profile's question count shared in proportion to its quotas (equally among themes without
+    /// one), never more than the bank holds; fewer questions in all when the themes hold fewer.
+    public static func quotas(profile: Profile, bank: Bank, themes: [String]) -> [String: Int] {
+        let chosen = Array(Set(themes)).sorted()
+        let available = Dictionary(uniqueKeysWithValues: chosen.map { ($0, bank.questions(inTheme: $0).count) })
+        let target = min(profile.questionCount, available.values.reduce(0, +))
+        let weights = chosen.map { Double(profile.quotas[$0] ?? 0) }
+        let total = weights.reduce(0, +)
+        let shares = chosen.indices.map { total > 0 ? weights[$0] / total * Double(target) : Double(target) / Double(max(1, chosen.count)) }
+        var counts = Dictionary(uniqueKeysWithValues: chosen.indices.map { (chosen[$0], min(Int(shares[$0]), available[chosen[$0]]!)) })
+        // Largest remainders first, then any theme with questions left, until the target is met.
+        let byRemainder = chosen.indices.sorted { (shares[$0] - shares[$0].rounded(.down), -$0) > (shares[$1] - shares[$1].rounded(.down), -$1) }
+        var missing = target - counts.values.reduce(0, +)
+        while missing > 0 {
+            let open = byRemainder.filter { counts[chosen[$0]]! < available[chosen[$0]]! }
+            if open.isEmpty { break }
+            for i in open where missing > 0 {
+                counts[chosen[i]]! += 1
+                missing -= 1
+            }
+        }
+        return counts.filter { $0.value > 0 }
+    }
+
+    /// A training's questions drawn from `themes` only (see `quotas(profile:bank:themes:)`), grouped
+    /// by theme in `themeOrder`. Deterministic for a seed.
+    public static func compose(profile: Profile, bank: Bank, seed: String, themeOrder: [String], themes: [String]) -> [Question] {
+        let quotas = quotas(profile: profile, bank: bank, themes: themes)
+        var generator = SeededGenerator(seed: "compose\u{0}" + seed)
+        let orderedThemes = themeOrder.filter { quotas[$0] != nil } + quotas.keys.filter { !themeOrder.contains($0) }.sorted()
+        return orderedThemes.flatMap { bank.questions(inTheme: $0).stableSample(quotas[$0]!, using: &generator) }
+    }
+}
+
 /// Per-candidate question order (DESIGN §7): a permutation from SHA-256(session seed ‖ candidate id).
 public enum CandidateOrder {
     public static func permutation(count: Int, sessionSeed: String, candidateId: String) -> [Int] {

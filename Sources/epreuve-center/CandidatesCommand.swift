@@ -6,8 +6,8 @@ import Foundation
 
 struct CandidatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "candidates", abstract: "Candidats : import, ajout, liste.",
-        subcommands: [Import.self, Add.self, List.self])
+        commandName: "candidates", abstract: "Candidats : import, ajout, modification, suppression, liste.",
+        subcommands: [Import.self, Add.self, Edit.self, Remove.self, List.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,7 +23,7 @@ struct CandidatesCommand: ParsableCommand {
             let center = try await options.openCenter()
             let rows: [CandidateImport.Row]
             do {
-                rows = try CandidateImport.parse(data, attestations: Set(center.catalog.profiles.map(\.id)))
+                rows = try CandidateImport.parse(data, attestations: Set(center.catalog.profiles.map(\.id)), today: Date())
             } catch {
                 for problem in error.problems { FileHandle.standardError.write(Data("\(file) : \(problem)\n".utf8)) }
                 throw UserError("\(file) refusé : \(error.problems.count) problème(s), aucun candidat importé")
@@ -54,31 +54,35 @@ struct CandidatesCommand: ParsableCommand {
             let csv = header + "\n" + fields.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") + "\n"
             let rows: [CandidateImport.Row]
             do {
-                rows = try CandidateImport.parse(Data(csv.utf8), attestations: Set(center.catalog.profiles.map(\.id)))
+                rows = try CandidateImport.parse(Data(csv.utf8), attestations: Set(center.catalog.profiles.map(\.id)), today: Date())
             } catch {
                 throw UserError(error.problems.map { $0.replacingOccurrences(of: "ligne 2 : ", with: "") }.joined(separator: " ; "))
             }
             let count = try await userErrors { try await center.importCandidates(rows) }
-            print(count.added == 1 ? "Candidat ajouté : \(prenom) \(nom.uppercased()) (\(classe))." : "Candidat mis à jour : \(prenom) \(nom.uppercased()) (\(classe)).")
+            let row = rows[0]
+            let who = "\(row.lastName) \(row.firstName) (\(row.className.isEmpty ? "sans classe" : row.className))"
+            print(count.added == 1 ? "Candidat ajouté : \(who)." : "Candidat mis à jour : \(who).")
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liste les candidats.")
+        static let configuration = CommandConfiguration(abstract: "Liste les candidats, avec leur résultat aux examens.")
 
         @OptionGroup var options: CenterOptions
+        @Option(help: ArgumentHelp("Seulement cette classe (majuscules ou minuscules).", valueName: "classe")) var classe: String?
+        @Option(help: ArgumentHelp("Seulement cette attestation : ASSR1, ASSR2, ASR ou AER.", valueName: "attestation")) var attestation: String?
 
         func run() async throws {
             let center = try await options.openCenter()
-            let candidates = try await userErrors { try await center.candidates() }
-            var rows = [["Classe", "Nom", "Prénom", "Naissance", "Sexe", "Attestation", "Tps+", "INE / identifiant"]]
-            for c in candidates {
-                let birth = c.birthDate.split(separator: "-").reversed().joined(separator: "/")
-                rows.append([c.className, c.lastName.uppercased(), c.firstName, birth, c.sex, c.attestation,
-                             c.extraTime ? "oui" : "", c.ine ?? c.id])
+            let lines = try await userErrors { try await center.candidateLines(className: classe, attestation: attestation) }
+            var rows = [["Classe", "Nom", "Prénom", "Naissance", "Sexe", "Attestation", "Tps+", "INE / identifiant", "Résultat"]]
+            for line in lines {
+                let c = line.candidate
+                rows.append([c.className, c.lastName.uppercased(), c.firstName, CenterDates.frenchDate(isoDate: c.birthDate), c.sex,
+                             c.attestation, c.extraTime ? "oui" : "", c.ine ?? c.id, line.result])
             }
             print(table(rows))
-            print("\(candidates.count) candidat(s).")
+            print("\(lines.count) candidat(s).")
         }
     }
 }

@@ -9,8 +9,8 @@ struct EpreuveCenter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epreuve-center",
         abstract: "Administration du centre d'examen Épreuve : candidats, épreuves, résultats.",
-        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, RestoreCommand.self, DemoCommand.self,
-                      ContentCommand.self, ServeCommand.self]
+        subcommands: [CandidatesCommand.self, SessionsCommand.self, ResultsCommand.self, StatsCommand.self, EtablissementCommand.self,
+                      PrintCommand.self, ArchivesCommand.self, RestoreCommand.self, DemoCommand.self, ContentCommand.self, ServeCommand.self]
     )
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.

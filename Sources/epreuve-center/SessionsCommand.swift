@@ -6,28 +6,37 @@ import Foundation
 
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions", abstract: "Épreuves : création, liste, feuille d'une épreuve, nouveau code.",
-        subcommands: [Create.self, List.self, Show.self, Reissue.self])
+        commandName: "sessions", abstract: "Épreuves : création, modification, suppression, liste, feuille d'une épreuve, nouveau code.",
+        subcommands: [Create.self, Edit.self, Delete.self, List.self, Show.self, Reissue.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée une épreuve et affiche son numéro, le code surveillant et les codes d'accès.")
 
         @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp("examen ou entrainement.", valueName: "type")) var type: String
-        @Option(help: ArgumentHelp("Profil : ASSR1, ASSR2, ASR ou AER.", valueName: "attestation")) var attestation: String
+        @Option(help: ArgumentHelp("examen, entrainement, ou hors-ligne (examen sur papier).", valueName: "type")) var type: String
+        @Option(help: ArgumentHelp("Profil : ASSR1, ASSR2, ASR ou AER (pour un rattrapage : celui de l'épreuve principale).", valueName: "attestation")) var attestation: String?
         @Option(help: ArgumentHelp("Nom de l'épreuve.", valueName: "nom")) var name: String
-        @Option(help: ArgumentHelp("Début : \"JJ/MM/AAAA HH:MM\" (heure locale).", valueName: "JJ/MM/AAAA HH:MM")) var at: String
+        @Option(help: ArgumentHelp("Début : \"JJ/MM/AAAA HH:MM\" (heure locale ; 9:00 et 9h00 conviennent).", valueName: "JJ/MM/AAAA HH:MM")) var at: String
         @Option(help: ArgumentHelp("Lieu (salle).", valueName: "salle")) var lieu: String?
+        @Option(help: ArgumentHelp("Texte imprimé sur les convocations (300 caractères au plus).", valueName: "texte")) var texte: String?
         @Flag(help: "Entraînement sans chronomètre : une touche passe à la question suivante.") var untimed = false
         @Option(help: ArgumentHelp("all, class:5A ou une liste d'INE / identifiants séparés par des virgules.", valueName: "candidats")) var candidates = "all"
+        @Option(help: ArgumentHelp("Entraînement sur ces thèmes seulement, séparés par des virgules (circulation,vitesse).", valueName: "thèmes")) var themes: String?
+        @Option(name: .customLong("rattrapage-de"), help: ArgumentHelp("Rattrapage de cette épreuve principale : ses candidats échoués ou absents.", valueName: "numéro")) var rattrapageDe: String?
+        @Flag(help: "Accepte une date passée depuis plus que la durée de l'épreuve (saisie après coup).") var passe = false
 
         func run() async throws {
-            guard let kind = SessionKind(rawValue: type.lowercased().replacingOccurrences(of: "î", with: "i")) else {
-                throw UserError("--type doit valoir examen ou entrainement, pas « \(type) »")
+            let medium: SessionMedium
+            let kind: SessionKind
+            switch type.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter(\.isLetter) {
+            case "examen": (kind, medium) = (.examen, .terminal)
+            case "entrainement": (kind, medium) = (.entrainement, .terminal)
+            case "horsligne", "horsconnexion", "papier": (kind, medium) = (.examen, .paper)
+            default: throw UserError("--type doit valoir examen, entrainement ou hors-ligne, pas « \(type) »")
             }
             guard let start = CenterDates.parseMinute(at) else {
-                throw UserError("--at « \(at) » : date attendue au format \"JJ/MM/AAAA HH:MM\"")
+                throw UserError("--at « \(at) » : date attendue au format \"JJ/MM/AAAA HH:MM\" (par exemple \"15/12/2026 9:00\")")
             }
             let selection: CenterService.CandidateSelection
             if candidates == "all" {
@@ -35,17 +44,41 @@ struct SessionsCommand: ParsableCommand {
             } else if candidates.hasPrefix("class:") {
                 selection = .className(String(candidates.dropFirst(6)))
             } else {
-                selection = .ids(candidates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+                selection = .ids(candidates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             }
             let center = try await options.openCenter()
+            var profile = attestation?.uppercased()
+            if let rattrapageDe, profile == nil {
+                profile = try await userErrors { try await center.session(number: rattrapageDe)?.profileId }
+            }
+            guard let profile else { throw UserError("--attestation manque (ASSR1, ASSR2, ASR ou AER)") }
             let created = try await userErrors {
                 try await center.createSession(CenterService.SessionRequest(
-                    kind: kind, profileId: attestation.uppercased(), name: name, startsAt: start, place: lieu,
-                    timed: !untimed, selection: selection))
+                    kind: kind, profileId: profile, name: name, startsAt: start, place: lieu,
+                    timed: !untimed, selection: selection, medium: medium,
+                    themes: themes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                    additionalText: texte, rattrapageOf: rattrapageDe, allowPast: passe))
             }
             let session = created.session
-            print("\(kind.label) \(session.profileId) « \(session.name) » — \(CenterDates.minute.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
+            print("\(center.typeLabel(session)) \(session.profileId) « \(session.name) » — \(CenterDates.minute.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
             print("Numéro de l'épreuve : \(session.number)")
+            if let principal = session.rattrapageOf { print("Épreuve de rattrapage de l'épreuve \(principal)") }
+            if let themeIds = session.themeIds {
+                print("Thèmes : \(themeIds.map(center.catalog.themeLabel).joined(separator: ", ")) (\(session.questionIds.count) questions)")
+            }
+            for (candidate, reason) in created.leftOut {
+                print("Non convoqué : \(CenterService.listName(candidate)) (\(reason))")
+            }
+            if session.medium == .paper {
+                print("")
+                var rows = [["Nom", "Classe", "Tps+"]]
+                for (candidate, _) in created.codes { rows.append([candidate.displayName, candidate.className, candidate.extraTime ? "oui" : ""]) }
+                print(table(rows))
+                print("")
+                print("Épreuve sur papier : imprimez le livret et les grilles (print grille \(session.number)), la grille de correction "
+                    + "(print corrections \(session.number)), puis saisissez les réponses (results enter \(session.number) CANDIDAT --reponses …).")
+                return
+            }
             print("Code surveillant : \(created.surveillantCode)")
             print("")
             var rows = [["Nom", "Classe", "Tps+", "Code d'accès"]]
@@ -54,8 +87,9 @@ struct SessionsCommand: ParsableCommand {
             }
             print(table(rows))
             print("")
-            print("Les codes ne sont conservés que sous forme chiffrée : imprimez cette feuille maintenant.")
-            print("Code perdu : epreuve-center sessions reissue \(session.number) IDENTIFIANT")
+            print("Les codes ne sont conservés que sous forme chiffrée : imprimez cette feuille maintenant,")
+            print("ou imprimez les papillons (print papillons \(session.number)), qui donnent de nouveaux codes.")
+            print("Code perdu : epreuve-center sessions reissue \(session.number) CANDIDAT")
         }
     }
 
@@ -71,7 +105,7 @@ struct SessionsCommand: ParsableCommand {
             for session in sessions {
                 let standings = try await userErrors { try await center.standings(session: session) }
                 rows.append([
-                    session.number, session.kind.label, session.profileId, session.name,
+                    session.number, center.typeLabel(session), session.profileId, session.name,
                     CenterDates.minute.string(from: session.startsAt), center.state(of: session).label,
                     "\(standings.count)", "\(standings.count { $0.result != nil })",
                 ])
@@ -92,11 +126,14 @@ struct SessionsCommand: ParsableCommand {
                 throw UserError("aucune épreuve ne porte le numéro \(number)")
             }
             let state = center.state(of: session)
-            print("\(session.kind.label) \(session.profileId) « \(session.name) »")
+            print("\(center.typeLabel(session)) \(session.profileId) « \(session.name) »")
             print("Numéro de l'épreuve : \(session.number)")
+            if let principal = session.rattrapageOf { print("Épreuve de rattrapage de l'épreuve \(principal)") }
             print("Début : \(CenterDates.minute.string(from: session.startsAt))\(session.alwaysActive ? " (démonstration, toujours active)" : "")")
             print("État : \(state.label)")
             if let place = session.place { print("Lieu : \(place)") }
+            if let text = session.additionalText { print("Texte de la convocation : \(text)") }
+            if let themeIds = session.themeIds { print("Thèmes : \(themeIds.map(center.catalog.themeLabel).joined(separator: ", "))") }
             print("Chronométrée : \(session.timed ? "oui" : "non")")
             if let code = Demo.surveillantCode(for: session.number), session.alwaysActive {
                 print("Code surveillant : \(code)")
@@ -105,15 +142,17 @@ struct SessionsCommand: ParsableCommand {
             let standings = try await userErrors { try await center.standings(session: session) }
             var rows = [["Nom", "Classe", "Tps+", "Code d'accès", "Note", "Résultat"]]
             for standing in standings {
+                let code = session.medium == .paper ? "(papier)" : standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)"
                 rows.append([
                     standing.candidate.displayName, standing.candidate.className, standing.extraTime ? "oui" : "",
-                    standing.demoCode.map(AccessCode.formatted) ?? "(chiffré)", standing.note, standing.verdictText,
+                    code, standing.note, standing.verdictText,
                 ])
             }
             print(table(rows))
             let present = standings.filter { $0.result != nil }
             print("")
-            print("\(standings.count) convoqué(s), \(present.count) résultat(s), \(present.count { $0.result?.passed == true }) admis.")
+            let admitted = session.kind == .examen ? ", \(standings.count { $0.verdict == .admitted }) admis" : ""
+            print("\(standings.count) convoqué(s), \(present.count) résultat(s)\(admitted).")
         }
     }
 
@@ -123,7 +162,7 @@ struct SessionsCommand: ParsableCommand {
 
         @OptionGroup var options: CenterOptions
         @Argument(help: "Numéro de l'épreuve.") var number: String
-        @Argument(help: "INE ou identifiant du candidat (voir candidates list).") var candidate: String?
+        @Argument(help: "INE, identifiant ou nom du candidat (« DUPONT Léa »).") var candidate: String?
         @Flag(help: "Nouveau code surveillant de l'épreuve (terminaux compris).") var surveillant = false
 
         func run() async throws {
@@ -135,78 +174,12 @@ struct SessionsCommand: ParsableCommand {
                 print("L'ancien code ne marche plus, sur le centre comme sur les postes en réseau.")
                 return
             }
-            guard let candidate else { throw UserError("indiquez le candidat (INE ou identifiant), ou --surveillant") }
-            let found = try await userErrors { try await center.candidate(identifiedBy: candidate) }
-            guard let id = found?.id else { throw UserError("candidat inconnu « \(candidate) »") }
-            let code = try await userErrors { try await center.reissueCode(session: number, candidate: id) }
-            print("Nouveau code d'accès : \(AccessCode.formatted(code))")
-        }
-    }
-}
-
-struct ResultsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "results", abstract: "Résultats : export pour l'archivage.", subcommands: [Export.self])
-
-    struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Exporte les résultats en CSV (colonnes de l'archivage).")
-
-        @OptionGroup var options: CenterOptions
-        @Option(help: ArgumentHelp("Numéro d'une épreuve (défaut : toutes).", valueName: "numéro")) var session: String?
-        @Option(help: ArgumentHelp("Fichier de sortie (défaut : la sortie standard).", valueName: "fichier")) var out: String?
-
-        func run() async throws {
-            let center = try await options.openCenter()
-            let data = try await userErrors { try await center.exportResults(session: session) }
-            if let out {
-                do {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    throw UserError(FileProblem.sentence(error, path: out, doing: "écriture impossible"))
-                }
-                print("Résultats exportés dans \(out).")
-            } else {
-                FileHandle.standardOutput.write(data.dropFirst(3))
-            }
-        }
-    }
-}
-
-struct StatsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Statistiques par thème, par candidat, par classe et par sexe.")
-
-    @OptionGroup var options: CenterOptions
-    @Option(help: ArgumentHelp("Numéro d'une épreuve (défaut : toutes).", valueName: "numéro")) var session: String?
-
-    func run() async throws {
-        let center = try await options.openCenter()
-        let stats = try await userErrors { try await center.statistics(session: session) }
-        print("Réussite par thème")
-        var rows = [["Thème", "Questions", "Réponses", "Bonnes réponses", "Réussite"]]
-        for theme in stats.themes {
-            rows.append([center.catalog.themeLabel(theme.theme), "\(theme.distinctQuestions)", "\(theme.questions)", "\(theme.right)",
-                         "\(theme.percent) %"])
-        }
-        print(table(rows))
-        print("")
-        print("Par candidat")
-        rows = [["Nom", "Classe", "Note", "Résultat", "À retravailler"]]
-        let themeOrder = center.catalog.themes.map(\.id)
-        for (candidate, card) in stats.candidates {
-            let weakest = ThemeStat.weakest(card.themeStats(themeOrder: themeOrder), threshold: 50)
-                .map { "\(center.catalog.themeLabel($0.theme)) \($0.right)/\($0.questions)" }.joined(separator: ", ")
-            rows.append([candidate.displayName, candidate.className, "\(card.right)/\(card.total)", card.passed ? "Admis" : "Échoué", weakest])
-        }
-        print(table(rows))
-        for (title, lines) in [("Par classe", stats.byClass), ("Par sexe", stats.bySex)] {
-            print("")
-            print(title)
-            rows = [["", "Inscrits", "Présents", "Admis", "Taux de réussite"]]
-            for line in lines {
-                rows.append([line.label, "\(line.registered)", "\(line.present)", "\(line.admitted)", "\(line.successRate) %"])
-            }
-            print(table(rows))
+            guard let candidate else { throw UserError("indiquez le candidat (INE, identifiant ou nom), ou --surveillant") }
+            let reissued = try await userErrors { try await center.reissueCode(session: number, candidate: candidate) }
+            let c = reissued.candidate
+            print("Nouveau code d'accès de \(CenterService.listName(c)) (\(c.className.isEmpty ? "sans classe" : c.className)), "
+                + "épreuve \(reissued.session.number) « \(reissued.session.name) » : \(AccessCode.formatted(reissued.code))")
+            print("L'ancien code ne marche plus.")
         }
     }
 }

@@ -42,7 +42,7 @@ enum CenterFixtures {
         CenterService(repository: try SQLiteCenterRepository(path: path), catalog: catalog, clock: clock, surveillantHashCost: 1 << 10)
     }
 
-    static func row(_ ine: String?, _ last: String, _ first: String, className: String = "5A", extraTime: Bool = false) -> CandidateImport.Row {
+    static func row(_ ine: String?, _ last: String, _ first: String, className: String = "5A", extraTime: Bool? = nil) -> CandidateImport.Row {
         CandidateImport.Row(line: 2, ine: ine, lastName: last, firstName: first, birthDate: "2013-01-01", className: className,
                             sex: "F", attestation: "ASSR1", siecle: false, extraTime: extraTime)
     }
@@ -57,15 +57,16 @@ enum CenterFixtures {
     }
 
     /// The envelope a terminal would send for a package with the given choice indices per question.
-    static func envelope(for package: ExamPackage, choosing: (Question) -> [Int], terminal: String = "t1") -> ResultEnvelope {
+    static func envelope(for package: ExamPackage, choosing: (Question) -> [Int], terminal: String = "t1",
+                         startedAt: Date = start.addingTimeInterval(60)) -> ResultEnvelope {
         let answers = package.questions.enumerated().map { index, question in
             ResultEnvelope.Answer(position: index + 1, questionId: question.id,
                                   selected: ChoiceLetter.letters(choosing(question)), timeUsedMs: 1000)
         }
         return ResultEnvelope(
             attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
-            terminalId: terminal, bank: package.bank, extraTime: package.extraTime, startedAt: start.addingTimeInterval(60),
-            finishedAt: start.addingTimeInterval(300),
+            terminalId: terminal, bank: package.bank, extraTime: package.extraTime, startedAt: startedAt,
+            finishedAt: startedAt.addingTimeInterval(240),
             questions: answers, contentDigest: package.contentDigest
         ).signed(key: package.resultKey)
     }

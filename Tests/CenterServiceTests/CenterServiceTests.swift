@@ -26,8 +26,11 @@ import Testing
     @Test func aTiersTempsSetByHandSurvivesAnImportWithoutTheColumn() async throws {
         let center = try CenterFixtures.service(clock: clock)
         _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: true)])
-        _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: false)])
+        // A file without the column (nil) keeps the flag; one that says « non » removes it.
+        _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: nil)])
         #expect(try await center.candidates().first?.extraTime == true)
+        _ = try await center.importCandidates([CenterFixtures.row("11111111111", "Alexandre", "Lily", extraTime: false)])
+        #expect(try await center.candidates().first?.extraTime == false)
     }
 
     @Test func sessionStatesFollowTheClock() async throws {
@@ -78,11 +81,11 @@ import Testing
     @Test func aReissuedCodeReplacesTheOldOne() async throws {
         let (center, created) = try await CenterFixtures.centerWithExam(clock: clock)
         let (candidate, old) = created.codes[0]
-        let fresh = try await center.reissueCode(session: created.session.number, candidate: candidate.id)
+        let fresh = try await center.reissueCode(session: created.session.number, candidate: candidate.id).code
         #expect(fresh != old)
         #expect(try await login(center, created.session.number, old) == .failure(.wrongCode))
         #expect(try await login(center, created.session.number, fresh).isSuccess)
-        await #expect(throws: CenterError("le candidat « inconnu » n'est pas convoqué à l'épreuve \(created.session.number)")) {
+        await #expect(throws: CenterError("aucun candidat « inconnu » convoqué à l'épreuve \(created.session.number)")) {
             try await center.reissueCode(session: created.session.number, candidate: "inconnu")
         }
         #expect(try await center.candidate(identifiedBy: "11111111111")?.firstName == "Lily")
@@ -198,13 +201,16 @@ import Testing
         let stats = try await center.statistics(session: created.session.number)
         // Both pupils sat the same session: 4 answers per theme, over 2 different questions.
         #expect(stats.themes == [ThemeStat(theme: "circulation", questions: 4, right: 4, distinctQuestions: 2), ThemeStat(theme: "vitesse", questions: 4, right: 2, distinctQuestions: 2)])
-        #expect(stats.byClass == [CenterService.GroupLine(label: "5A", registered: 3, present: 2, admitted: 2)])
-        #expect(stats.bySex.first?.successRate == 100)
+        #expect(stats.rounds == [.principal])
+        #expect(stats.byClass.map(\.label) == ["5A"])
+        let principal = stats.byClass.first?.figures(.principal)
+        #expect(principal.map { [$0.registered, $0.present, $0.admitted] } == [3, 2, 2])
+        #expect(stats.bySex.first?.figures(.principal).successRate == 100)
         let csv = String(decoding: try await center.exportResults(session: created.session.number).dropFirst(3), as: UTF8.self)
         let lines = csv.split(separator: "\r\n")
-        #expect(lines.first == "Nom;Prénom;INE;Classe;Date de naissance;Épreuve;Tps+;Note;Résultat;Date")
-        #expect(lines.contains { $0.hasPrefix("ALEXANDRE;Lily;11111111111;5A;01/01/2013;ASSR1 \(created.session.number) Test;non;4;Admis;") })
-        #expect(lines.contains { $0.hasPrefix("DUBOIS;Chloé;33333333333;5A;01/01/2013;ASSR1 \(created.session.number) Test;oui;;;") })
+        #expect(lines.first == "Nom;Prénom;INE;Classe;Date de naissance;Épreuve;Type;Tps+;Note;Résultat;Date")
+        #expect(lines.contains { $0.hasPrefix("ALEXANDRE;Lily;11111111111;5A;01/01/2013;ASSR1 \(created.session.number) Test;Examen;non;4;Admis;") })
+        #expect(lines.contains { $0.hasPrefix("DUBOIS;Chloé;33333333333;5A;01/01/2013;ASSR1 \(created.session.number) Test;Examen;oui;;;") })
         await #expect(throws: CenterError("épreuve 999999 inconnue")) { try await center.statistics(session: "999999") }
     }
 

@@ -124,6 +124,10 @@ import Testing
         #expect(try versions.map { try $0.decode(Int.self) } == PostgresSchema.migrations.map(\.version))
         // The second migration's tables are there.
         #expect(try await repository.recordFailure("k", now: CenterFixtures.start, length: 60) == FailureWindow(start: CenterFixtures.start, failures: 1))
+        // The third's too: the old session is on terminals, of no theme, text or principal exam.
+        #expect(session.medium == .terminal && session.themeIds == nil && session.additionalText == nil && session.rattrapageOf == nil)
+        #expect(try await repository.establishment() == nil)
+        #expect(try await repository.exportRecords().isEmpty)
         await repository.close()
     }
 

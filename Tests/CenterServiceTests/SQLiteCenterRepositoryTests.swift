@@ -80,6 +80,9 @@ import Testing
         #expect(!session.timed)
         #expect(session.questionIds == ["mini-circulation-1", "mini-vitesse-2"])
         #expect(session.startsAt == Date(timeIntervalSince1970: 1_794_992_400))
+        // v4 ran: the old session is on terminals, of no theme, text or principal exam.
+        #expect(session.medium == .terminal && session.themeIds == nil && session.additionalText == nil && session.rattrapageOf == nil)
+        #expect(try await repository.establishment() == nil)
         let result = try #require(try await repository.result(attemptId: "a1"))
         #expect(result.source == .rescue)
         #expect(result.answers == ["mini-circulation-1": ["B"], "mini-vitesse-2": ["A", "C"]])

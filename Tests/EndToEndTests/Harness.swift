@@ -27,17 +27,22 @@ enum Binaries {
 
     /// Runs a program to its end on a thread of its own: waiting for a child process must not hold a
     /// thread of the cooperative pool (2 cores), where the centers of other tests answer.
-    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:],
+                    currentDirectory: String? = nil) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(name, arguments, environment: environment) })
+                continuation.resume(with: Result {
+                    try runBlocking(name, arguments, environment: environment, currentDirectory: currentDirectory)
+                })
             }
         }
     }
 
-    private static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String]) throws -> Output {
+    private static func runBlocking(_ name: String, _ arguments: [String], environment: [String: String],
+                                    currentDirectory: String?) throws -> Output {
         let output = try ChildProcess.run(name.hasPrefix("/") ? name : path(name), arguments,
-                                          environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+                                          environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                          currentDirectory: currentDirectory)
         return Output(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }

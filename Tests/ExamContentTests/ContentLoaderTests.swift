@@ -153,6 +153,24 @@ struct TemporaryContent {
         #expect(report.catalog.profiles.isEmpty)
     }
 
+    @Test func anExtraTimeShorterThanTheNormalTimeIsRefused() throws {
+        let profiles = """
+            HASTY:
+              title: Temps majoré trop court
+              bank: mini
+              questions: 3
+              answerSeconds: 45
+              extraTimeAnswerSeconds: 30
+              passMark: 2
+              quotas: {circulation: 2, vitesse: 1}
+            """
+        let content = try TemporaryContent(profiles: profiles, banks: TemporaryContent.validBanks)
+        let report = ContentLoader.load(from: content.root)
+        #expect(report.issues.map(\.description).contains(
+            "profiles.yaml:6:27: le profil HASTY : le temps majoré (30 s) est plus court que le temps normal (45 s)"))
+        #expect(report.catalog.profiles.isEmpty)
+    }
+
     @Test func malformedYAMLIsLocated() throws {
         var banks = TemporaryContent.validBanks
         banks["mini/vitesse.yaml"] = "theme: vitesse\nquestions:\n  - id: [unclosed\n"

@@ -10,7 +10,8 @@ public enum ChildProcess {
         public let stderr: String
     }
 
-    public static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Output {
+    public static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
+                           currentDirectory: String? = nil) throws -> Output {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -27,6 +28,7 @@ public enum ChildProcess {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -18,3 +18,18 @@ public protocol ResultRepository: Sendable {
     func results(session number: String?) async throws -> [StoredResult]
     func result(attemptId: String) async throws -> StoredResult?
 }
+
+public enum EnteredResultStorage: Sendable, Hashable {
+    case inserted
+    /// The candidate's earlier typed-in result in the session was replaced by this one.
+    case replaced(previous: StoredResult)
+    case candidateNotEnrolled
+    /// The candidate has a result from a terminal or a rescue file in the session: nothing stored.
+    case candidateHasTerminalResult
+}
+
+public protocol EnteredResultRepository: Sendable {
+    /// Stores a result typed in on the center (`paperAnswers` or `paperMark`) in one transaction: the
+    /// candidate's earlier typed-in result in that session, if any, is replaced.
+    func storeEnteredResult(_ result: StoredResult) async throws -> EnteredResultStorage
+}

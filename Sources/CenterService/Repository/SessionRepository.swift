@@ -25,3 +25,42 @@ public protocol SessionRepository: Sendable {
     /// Deletes a session with its enrolments, attempts and results, in one transaction; false when unknown.
     func deleteSession(number: String) async throws -> Bool
 }
+
+public enum SessionAmendment: Sendable, Hashable {
+    case amended(CenterSession)
+    case unknownSession
+    /// A candidate has opened an attempt or has a result: nothing was changed.
+    case started
+}
+
+/// Numbers of what `purgeSessions` deleted.
+public struct PurgeCount: Sendable, Hashable {
+    public var sessions: Int
+    public var results: Int
+    public var candidates: Int
+
+    public init(sessions: Int, results: Int, candidates: Int) {
+        self.sessions = sessions
+        self.results = results
+        self.candidates = candidates
+    }
+}
+
+/// The session repository's year-long operations (issues 13 and 14).
+public protocol SessionEditing: Sendable {
+    /// In one transaction, unless a candidate has an attempt or a result in the session: replaces the
+    /// session by `transform` of it (its number stays), adds the enrolments `adding` and removes
+    /// those of the candidates `removing`.
+    func amendSession(number: String, adding: [Enrolment], removing: [String],
+                      _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> SessionAmendment
+    /// Replaces the access codes (salt and hash) of the given enrolments of one session in one
+    /// transaction, except for candidates who have opened an attempt there (any attempt when
+    /// `onePerCandidate`, else only a running one, without result). Returns the candidates whose code
+    /// changed.
+    func replaceAccessCodes(session number: String, _ codes: [Enrolment], onePerCandidate: Bool) async throws -> [String]
+    /// Every enrolment of every session, in no particular order.
+    func allEnrolments() async throws -> [Enrolment]
+    /// Deletes the sessions with their enrolments, attempts and results, then the candidates they
+    /// leave enrolled nowhere, in one transaction.
+    func purgeSessions(numbers: [String]) async throws -> PurgeCount
+}

@@ -8,6 +8,7 @@ import GRDB
 
 extension SessionKind: DatabaseValueConvertible {}
 extension ResultSource: DatabaseValueConvertible {}
+extension SessionMedium: DatabaseValueConvertible {}
 
 /// Reads the columns of one row, naming the row in errors.
 struct ColumnReader {
@@ -110,7 +111,8 @@ struct SessionRow: FetchableRecord, PersistableRecord {
             surveillantSalt: try read("surveillantSalt"), surveillantHash: try read("surveillantHash"),
             surveillantCheck: try read.optionalJSON("surveillantCheck"),
             questionIds: try read.json("questionIds"), contentDigest: try read("contentDigest"),
-            createdAt: try read("createdAt"))
+            createdAt: try read("createdAt"), medium: try read("medium"), themeIds: try read.optionalJSON("themeIds"),
+            additionalText: try read.optional("additionalText"), rattrapageOf: try read.optional("rattrapageOf"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -130,6 +132,10 @@ struct SessionRow: FetchableRecord, PersistableRecord {
         container["questionIds"] = try jsonText(value.questionIds)
         container["contentDigest"] = value.contentDigest
         container["createdAt"] = value.createdAt
+        container["medium"] = value.medium
+        container["themeIds"] = try value.themeIds.map(jsonText)
+        container["additionalText"] = value.additionalText
+        container["rattrapageOf"] = value.rattrapageOf
     }
 }
 

@@ -99,6 +99,27 @@ enum CenterSchema {
                 t.column("failures", .integer).notNull()
             }
         }
+        migrator.registerMigration("v4: the establishment's year") { db in
+            try db.alter(table: "session") { t in
+                t.add(column: "medium", .text).notNull().defaults(to: "terminal")
+                t.add(column: "themeIds", .text)
+                t.add(column: "additionalText", .text)
+                t.add(column: "rattrapageOf", .text)
+            }
+            try db.create(table: "establishment") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("data", .text).notNull()
+            }
+            try db.create(table: "exportRecord") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("writtenAt", .datetime).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("sessions", .text).notNull()
+            }
+            // Every candidate list looks enrolments up by candidate.
+            try db.create(index: "enrolmentByCandidate", on: "sessionCandidate", columns: ["candidateId"])
+        }
         return migrator
     }
 }

@@ -18,7 +18,8 @@ extension SQLiteCenterRepository {
         try await write("import des candidats") { db in
             var count = UpsertCount(added: 0, updated: 0)
             for upsert in upserts {
-                if let existing = try Self.candidate(matching: upsert.key, db) {
+                if let existing = try Self.candidate(matching: upsert.key, db)
+                    ?? upsert.fallback.flatMap({ try Self.candidate(matching: $0, db) }) {
                     var merged = upsert.merge(existing)
                     merged.id = existing.id
                     try CandidateRow(merged).update(db)
@@ -41,10 +42,10 @@ extension SQLiteCenterRepository {
         case let .ine(ine):
             return try CandidateRow.filter(Column("ine") == ine).fetchOne(db)?.value
         case let .identity(lastName, firstName, birthDate):
-            return try CandidateRow
-                .filter(Column("ine") == nil && Column("lastName") == lastName && Column("firstName") == firstName
-                    && Column("birthDate") == birthDate)
-                .fetchOne(db)?.value
+            // Names compared without case or accents: the folding is the service's, not SQL's.
+            return try CandidateRow.filter(Column("ine") == nil && Column("birthDate") == birthDate).order(Column("id"))
+                .fetchAll(db).map(\.value)
+                .first { NameFolding.matches($0, lastName: lastName, firstName: firstName, birthDate: birthDate) }
         }
     }
 
@@ -56,6 +57,55 @@ extension SQLiteCenterRepository {
                 deleted += db.changesCount
             }
             return deleted
+        }
+    }
+}
+
+extension SQLiteCenterRepository {
+    public func updateCandidate(_ candidate: Candidate) async throws -> CandidateUpdate {
+        try await write("modification du candidat") { db in
+            guard try CandidateRow.exists(db, key: candidate.id) else { return .unknownCandidate }
+            if let ine = candidate.ine,
+               let other = try String.fetchOne(db, sql: "SELECT id FROM candidate WHERE ine = ? AND id <> ?", arguments: [ine, candidate.id]) {
+                return .ineTaken(by: other)
+            }
+            try CandidateRow(candidate).update(db)
+            return .updated
+        }
+    }
+
+    public func deleteCandidate(id: String, force: Bool) async throws -> CandidateDeletion {
+        try await write("suppression du candidat") { db in
+            guard try CandidateRow.exists(db, key: id) else { return .unknownCandidate }
+            let results = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM result WHERE candidateId = ?", arguments: [id]) ?? 0
+            if results > 0 && !force { return .hasResults(results) }
+            try db.execute(sql: "DELETE FROM result WHERE candidateId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM attempt WHERE candidateId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM sessionCandidate WHERE candidateId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
+            return .deleted(results: results)
+        }
+    }
+
+    public func alignExtraTime(candidate id: String?, sessions: [String]) async throws -> Int {
+        guard !sessions.isEmpty else { return 0 }
+        return try await write("tiers-temps des convocations") { db in
+            let placeholders = databaseQuestionMarks(count: sessions.count)
+            var arguments = StatementArguments(sessions)
+            var candidateFilter = ""
+            if let id {
+                candidateFilter = "AND candidateId = ?"
+                arguments += [id]
+            }
+            try db.execute(sql: """
+                UPDATE sessionCandidate
+                SET extraTime = (SELECT c.extraTime FROM candidate c WHERE c.id = sessionCandidate.candidateId)
+                WHERE sessionNumber IN (\(placeholders)) \(candidateFilter)
+                  AND extraTime <> (SELECT c.extraTime FROM candidate c WHERE c.id = sessionCandidate.candidateId)
+                  AND NOT EXISTS (SELECT 1 FROM attempt a
+                                  WHERE a.sessionNumber = sessionCandidate.sessionNumber AND a.candidateId = sessionCandidate.candidateId)
+                """, arguments: arguments)
+            return db.changesCount
         }
     }
 }

@@ -1,0 +1,70 @@
+import CenterService
+import Foundation
+import PostgresNIO
+
+/// Typed-in results, the establishment and the export records on PostgreSQL.
+extension PostgresCenterRepository {
+    /// Under the candidate-in-session lock `insertResult` takes, with the enrolment read `FOR SHARE`:
+    /// a result from a terminal stored meanwhile is seen, and wins.
+    public func storeEnteredResult(_ result: StoredResult) async throws -> EnteredResultStorage {
+        let answers = try jsonText(result.answers)
+        return try await transaction("saisie du résultat") { transaction in
+            let session = result.sessionNumber, candidate = result.candidateId
+            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
+            guard try await !transaction.rows("""
+                SELECT 1 FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
+                """).isEmpty else {
+                return .candidateNotEnrolled
+            }
+            let existing = try await transaction.rows("""
+                SELECT * FROM result WHERE session_number = \(session) AND candidate_id = \(candidate) ORDER BY stored_at
+                """).map { try Rows.result($0) }
+            if existing.contains(where: { !$0.source.hasTypedOrigin }) { return .candidateHasTerminalResult }
+            try await transaction.run("DELETE FROM result WHERE session_number = \(session) AND candidate_id = \(candidate)")
+            try await transaction.run("""
+                INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
+                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason)
+                VALUES (\(result.attemptId), \(session), \(candidate), \(result.terminalId), \(result.startedAt), \(result.finishedAt),
+                        \(answers)::jsonb, \(result.contentHash), \(result.envelope), \(result.score), \(result.questionCount),
+                        \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason))
+                """)
+            return existing.last.map { .replaced(previous: $0) } ?? .inserted
+        }
+    }
+
+    public func establishment() async throws -> CenterEstablishment? {
+        guard let row = try await rows("lecture de l'établissement", "SELECT id, data FROM establishment WHERE id = 1").first else {
+            return nil
+        }
+        return try ColumnReader(row, table: "establishment", id: "id").json("data")
+    }
+
+    public func saveEstablishment(_ establishment: CenterEstablishment) async throws {
+        let data = try jsonText(establishment)
+        try await transaction("enregistrement de l'établissement") { transaction in
+            try await transaction.run("""
+                INSERT INTO establishment (id, data) VALUES (1, \(data)::jsonb)
+                ON CONFLICT (id) DO UPDATE SET data = excluded.data
+                """)
+        }
+    }
+
+    public func recordExport(_ record: ExportRecord) async throws {
+        let sessions = try jsonText(record.sessions)
+        try await transaction("enregistrement de l'export") { transaction in
+            try await transaction.run("""
+                INSERT INTO export_record (written_at, path, sha256, sessions)
+                VALUES (\(record.writtenAt), \(record.path), \(record.sha256), \(sessions)::jsonb)
+                """)
+        }
+    }
+
+    public func exportRecords() async throws -> [ExportRecord] {
+        try await rows("lecture des exports", "SELECT id::text AS id, written_at, path, sha256, sessions FROM export_record ORDER BY id")
+            .map { row in
+                let read = ColumnReader(row, table: "export_record", id: "id")
+                return ExportRecord(writtenAt: try read("written_at"), path: try read("path"), sha256: try read("sha256"),
+                                    sessions: try read.json("sessions"))
+            }
+    }
+}
