@@ -79,7 +79,7 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
     let server = Task { try await app.runService(gracefulShutdownSignals: []) }
     var iterator = ports.makeAsyncIterator()
     guard let port = await iterator.next() else { fatalError("the server did not start") }
-    let client = HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
+    let client = HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!, connections: clients)
 
     let start = ContinuousClock.now
     let latencies = await withTaskGroup(of: [Double].self) { group in

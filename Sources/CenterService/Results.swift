@@ -96,7 +96,7 @@ extension CenterService {
 
         let selections = envelope.selectionsByQuestion
         let card = ScoreCard(questions: questions, selections: questions.map { selections[$0.id] ?? [] }, passMark: profile.passMark)
-        let contentHash = SHA256.hash(data: envelope.canonicalJSON()).map { String(format: "%02x", $0) }.joined()
+        let contentHash = Hex.encode(SHA256.hash(data: envelope.canonicalJSON()))
         let result = StoredResult(
             attemptId: envelope.attemptId, sessionNumber: session.number, candidateId: attempt.candidateId,
             terminalId: envelope.terminalId, startedAt: started, finishedAt: finished,

@@ -272,6 +272,6 @@ public enum ContentLoader {
             hasher.update(data: (try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data())
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(hasher.finalize())
     }
 }

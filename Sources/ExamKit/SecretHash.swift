@@ -9,7 +9,7 @@ public enum SecretHash {
     }
 
     public static func hash(_ code: String, salt: String) -> String {
-        SHA256.hash(data: Data((salt + ":" + code).utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data((salt + ":" + code).utf8)))
     }
 
     public static func matches(_ code: String, salt: String, hash expected: String) -> Bool {
@@ -21,6 +21,6 @@ public enum SecretHash {
     }
 
     public static func randomHex<G: RandomNumberGenerator>(bytes: Int, using generator: inout G) -> String {
-        (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        Hex.encode((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 }

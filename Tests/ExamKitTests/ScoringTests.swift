@@ -116,3 +116,11 @@ import Testing
         #expect(throttle.wait(at: now) == 60)
     }
 }
+
+struct HexTests {
+    @Test func lowercasePairsOfDigitsForEveryByte() {
+        #expect(Hex.encode([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+        #expect(Hex.encode([UInt8]()) == "")
+        #expect(Hex.encode(Array(0...255)) == (0...255).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined())
+    }
+}
