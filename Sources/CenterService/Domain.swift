@@ -58,11 +58,15 @@ public struct CenterSession: Sendable, Hashable {
     public var questionIds: [String]
     public var contentDigest: String
     public var createdAt: Date
+    /// `sessions create --presence`: a candidate starts only once the surveillant confirmed them (DESIGN §12).
+    public var requiresPresence: Bool
+    /// `sessions close`: from then on the session takes no login and no result.
+    public var closedAt: Date?
 
     public init(number: String, kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String?,
                 timed: Bool, alwaysActive: Bool, seed: String, resultKey: String, surveillantSalt: String,
                 surveillantHash: String, surveillantCheck: SlowCodeHash? = nil, questionIds: [String], contentDigest: String,
-                createdAt: Date) {
+                createdAt: Date, requiresPresence: Bool = false, closedAt: Date? = nil) {
         self.number = number
         self.kind = kind
         self.profileId = profileId
@@ -79,9 +83,16 @@ public struct CenterSession: Sendable, Hashable {
         self.questionIds = questionIds
         self.contentDigest = contentDigest
         self.createdAt = createdAt
+        self.requiresPresence = requiresPresence
+        self.closedAt = closedAt
     }
 
     public var window: SessionWindow { SessionWindow(kind: kind, start: startsAt, alwaysActive: alwaysActive) }
+
+    /// The window's state, and « Terminé » from the moment the session was closed.
+    public func state(at now: Date) -> SessionState {
+        closedAt == nil ? window.state(at: now) : .finished
+    }
 }
 
 /// A candidate called to a session, with the hash of their access code.
@@ -93,15 +104,18 @@ public struct Enrolment: Sendable, Hashable {
     public var extraTime: Bool
     /// Only for the demo sessions, whose codes are public (README, DESIGN §9).
     public var demoCode: String?
+    /// When the surveillant confirmed the candidate's presence (console, key P).
+    public var presenceConfirmedAt: Date?
 
     public init(sessionNumber: String, candidateId: String, codeSalt: String, codeHash: String, extraTime: Bool,
-                demoCode: String?) {
+                demoCode: String?, presenceConfirmedAt: Date? = nil) {
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
         self.codeSalt = codeSalt
         self.codeHash = codeHash
         self.extraTime = extraTime
         self.demoCode = demoCode
+        self.presenceConfirmedAt = presenceConfirmedAt
     }
 }
 
@@ -130,9 +144,14 @@ public struct CenterAttempt: Sendable, Hashable {
     public var progressAt: Date?
     /// The surveillant let the candidate's next login from another terminal take the attempt over.
     public var transferAuthorized: Bool
+    /// The surveillant ended the attempt from the console, for this reason: the terminal learns it
+    /// with its next progress receipt and sends the result, marked « Arrêtée par le surveillant ».
+    public var stopReason: String?
+    public var stoppedAt: Date?
 
     public init(id: String, sessionNumber: String, candidateId: String, terminalId: String, openedAt: Date,
-                progress: AttemptSnapshot? = nil, progressAt: Date? = nil, transferAuthorized: Bool = false) {
+                progress: AttemptSnapshot? = nil, progressAt: Date? = nil, transferAuthorized: Bool = false,
+                stopReason: String? = nil, stoppedAt: Date? = nil) {
         self.id = id
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
@@ -141,6 +160,8 @@ public struct CenterAttempt: Sendable, Hashable {
         self.progress = progress
         self.progressAt = progressAt
         self.transferAuthorized = transferAuthorized
+        self.stopReason = stopReason
+        self.stoppedAt = stoppedAt
     }
 }
 
@@ -172,10 +193,13 @@ public struct StoredResult: Sendable, Hashable {
     public var storedAt: Date
     /// The surveillant ended the attempt, for this reason.
     public var stopReason: String?
+    /// Questions left out of `score` and `questionCount` (accepted alerts), by id.
+    public var neutralizedQuestionIds: [String]
 
     public init(attemptId: String, sessionNumber: String, candidateId: String, terminalId: String, startedAt: Date,
                 finishedAt: Date, answers: [String: [String]], contentHash: String, envelope: String, score: Int,
-                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date, stopReason: String? = nil) {
+                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date, stopReason: String? = nil,
+                neutralizedQuestionIds: [String] = []) {
         self.attemptId = attemptId
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
@@ -191,5 +215,6 @@ public struct StoredResult: Sendable, Hashable {
         self.source = source
         self.storedAt = storedAt
         self.stopReason = stopReason
+        self.neutralizedQuestionIds = neutralizedQuestionIds
     }
 }

@@ -4,4 +4,5 @@
 /// Errors are `CenterError`s in French; a row that cannot be read is an error naming its table and
 /// id, never a default value.
 public protocol CenterRepository:
-    CandidateRepository, SessionRepository, AttemptRepository, ResultRepository, ThrottleRepository, CenterKeyRepository {}
+    CandidateRepository, SessionRepository, AttemptRepository, ResultRepository, ThrottleRepository, CenterKeyRepository,
+    SupervisionRepository {}

@@ -8,6 +8,9 @@ import GRDB
 
 extension SessionKind: DatabaseValueConvertible {}
 extension ResultSource: DatabaseValueConvertible {}
+extension AlertKind: DatabaseValueConvertible {}
+extension AlertStatus: DatabaseValueConvertible {}
+extension SessionLogKind: DatabaseValueConvertible {}
 
 /// Reads the columns of one row, naming the row in errors.
 struct ColumnReader {
@@ -110,7 +113,7 @@ struct SessionRow: FetchableRecord, PersistableRecord {
             surveillantSalt: try read("surveillantSalt"), surveillantHash: try read("surveillantHash"),
             surveillantCheck: try read.optionalJSON("surveillantCheck"),
             questionIds: try read.json("questionIds"), contentDigest: try read("contentDigest"),
-            createdAt: try read("createdAt"))
+            createdAt: try read("createdAt"), requiresPresence: try read("requiresPresence"), closedAt: try read.optional("closedAt"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -130,6 +133,8 @@ struct SessionRow: FetchableRecord, PersistableRecord {
         container["questionIds"] = try jsonText(value.questionIds)
         container["contentDigest"] = value.contentDigest
         container["createdAt"] = value.createdAt
+        container["requiresPresence"] = value.requiresPresence
+        container["closedAt"] = value.closedAt
     }
 }
 
@@ -143,7 +148,8 @@ struct EnrolmentRow: FetchableRecord, PersistableRecord {
         let read = ColumnReader(row, table: Self.databaseTableName, id: "sessionNumber", "candidateId")
         value = Enrolment(
             sessionNumber: try read("sessionNumber"), candidateId: try read("candidateId"), codeSalt: try read("codeSalt"),
-            codeHash: try read("codeHash"), extraTime: try read("extraTime"), demoCode: try read.optional("demoCode"))
+            codeHash: try read("codeHash"), extraTime: try read("extraTime"), demoCode: try read.optional("demoCode"),
+            presenceConfirmedAt: try read.optional("presenceConfirmedAt"))
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -153,6 +159,7 @@ struct EnrolmentRow: FetchableRecord, PersistableRecord {
         container["codeHash"] = value.codeHash
         container["extraTime"] = value.extraTime
         container["demoCode"] = value.demoCode
+        container["presenceConfirmedAt"] = value.presenceConfirmedAt
     }
 }
 
@@ -167,7 +174,8 @@ struct AttemptRow: FetchableRecord, PersistableRecord {
         value = CenterAttempt(id: try read("id"), sessionNumber: try read("sessionNumber"), candidateId: try read("candidateId"),
                               terminalId: try read("terminalId"), openedAt: try read("openedAt"),
                               progress: try read.optionalJSON("progress"), progressAt: try read.optional("progressAt"),
-                              transferAuthorized: try read("transferAuthorized"))
+                              transferAuthorized: try read("transferAuthorized"), stopReason: try read.optional("stopReason"),
+                              stoppedAt: try read.optional("stoppedAt"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -179,6 +187,8 @@ struct AttemptRow: FetchableRecord, PersistableRecord {
         container["progress"] = try value.progress.map(jsonText)
         container["progressAt"] = value.progressAt
         container["transferAuthorized"] = value.transferAuthorized
+        container["stopReason"] = value.stopReason
+        container["stoppedAt"] = value.stoppedAt
     }
 }
 
@@ -195,7 +205,8 @@ struct ResultRow: FetchableRecord, PersistableRecord {
             terminalId: try read("terminalId"), startedAt: try read("startedAt"), finishedAt: try read("finishedAt"),
             answers: try read.json("answers"), contentHash: try read("contentHash"), envelope: try read("envelope"),
             score: try read("score"), questionCount: try read("questionCount"), passed: try read("passed"),
-            source: try read("source"), storedAt: try read("storedAt"), stopReason: try read.optional("stopReason"))
+            source: try read("source"), storedAt: try read("storedAt"), stopReason: try read.optional("stopReason"),
+            neutralizedQuestionIds: try read.json("neutralized"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -214,6 +225,7 @@ struct ResultRow: FetchableRecord, PersistableRecord {
         container["source"] = value.source
         container["storedAt"] = value.storedAt
         container["stopReason"] = value.stopReason
+        container["neutralized"] = try jsonText(value.neutralizedQuestionIds)
     }
 }
 
