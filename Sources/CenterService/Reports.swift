@@ -54,6 +54,15 @@ extension CenterService {
         }
     }
 
+    /// « Q7 (assr1-circulation-003) »: each neutralized question, numbered as the candidate saw it.
+    static func neutralizedText(_ result: StoredResult?, questions: [Question], session: CenterSession) -> String {
+        guard let result, !result.neutralizedQuestionIds.isEmpty else { return "" }
+        let order = CandidateOrder.order(questions, sessionSeed: session.seed, candidateId: result.candidateId).map(\.id)
+        return result.neutralizedQuestionIds.map { id in
+            order.firstIndex(of: id).map { "Q\($0 + 1) (\(id))" } ?? id
+        }.joined(separator: ", ")
+    }
+
     public func standings(session: CenterSession) async throws -> [Standing] {
         let over = state(of: session) == .finished
         let results = try await self.results(session: session.number)
@@ -66,12 +75,10 @@ extension CenterService {
     }
 
     /// The outcome of each question of a stored result, from the center's own key.
+    /// A question neutralized for the candidate (accepted alert) is left out, as in the stored score.
     public func scoreCard(for result: StoredResult, session: CenterSession) throws -> ScoreCard {
-        let questions = try questions(of: session)
-        let selections = questions.map { question in
-            Set((result.answers[question.id] ?? []).compactMap { $0.first.flatMap(ChoiceLetter.index(of:)) })
-        }
-        return ScoreCard(questions: questions, selections: selections, passMark: try profile(of: session).passMark)
+        Self.card(answers: result.answers, questions: try questions(of: session), passMark: try profile(of: session).passMark,
+                  neutralized: Set(result.neutralizedQuestionIds))
     }
 
     /// The archive CSV of the handbook: nom, prénom, INE, classe, date de naissance, épreuve, Tps+,
@@ -81,9 +88,12 @@ extension CenterService {
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream, delimiter: ";", newline: .crlf)
-        try writer.write(row: ["Nom", "Prénom", "INE", "Classe", "Date de naissance", "Épreuve", "Tps+", "Note", "Résultat", "Date"])
+        try writer.write(row: ["Nom", "Prénom", "INE", "Classe", "Date de naissance", "Épreuve", "Tps+", "Note", "Résultat", "Date",
+                               "Question neutralisée"])
         for session in chosen {
-            for standing in try await standings(session: session) {
+            let standings = try await standings(session: session)
+            let questions = standings.contains { !($0.result?.neutralizedQuestionIds.isEmpty ?? true) } ? try self.questions(of: session) : []
+            for standing in standings {
                 let candidate = standing.candidate
                 let date = standing.result?.finishedAt ?? session.startsAt
                 try writer.write(row: [
@@ -91,6 +101,7 @@ extension CenterService {
                     CenterDates.frenchDate(isoDate: candidate.birthDate), "\(session.profileId) \(session.number) \(session.name)",
                     standing.extraTime ? "oui" : "non", standing.result.map { "\($0.score)" } ?? "",
                     standing.verdict == .pending ? "" : standing.verdictText, CenterDates.day.string(from: date),
+                    Self.neutralizedText(standing.result, questions: questions, session: session),
                 ])
             }
         }

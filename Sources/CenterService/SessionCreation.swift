@@ -12,6 +12,8 @@ extension CenterService {
         public var timed: Bool
         public var selection: CandidateSelection
         public var alwaysActive: Bool = false
+        /// `--presence`: candidates start once the surveillant confirmed them on the console.
+        public var requiresPresence: Bool = false
 
         public init(kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String? = nil,
                     timed: Bool = true, selection: CandidateSelection = .all) {
@@ -89,7 +91,8 @@ extension CenterService {
                 resultKey: SecretHash.randomHex(bytes: 32, using: &generator),
                 surveillantSalt: surveillantSalt,
                 surveillantHash: SecretHash.hash(surveillantCode, salt: surveillantSalt), surveillantCheck: surveillantCheck,
-                questionIds: questions.map(\.id), contentDigest: catalog.digest, createdAt: clock.now())
+                questionIds: questions.map(\.id), contentDigest: catalog.digest, createdAt: clock.now(),
+                requiresPresence: request.requiresPresence)
             let enrolments = codes.map { candidate, code in
                 let salt = SecretHash.makeSalt(using: &generator)
                 return Enrolment(sessionNumber: number, candidateId: candidate.id, codeSalt: salt,
@@ -123,44 +126,6 @@ extension CenterService {
                 return candidate
             }
         }
-    }
-
-    /// A new access code for one candidate of a session (the old one stops working).
-    public func reissueCode(session number: String, candidate id: String) async throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let code = AccessCode.generate(using: &generator)
-        let salt = SecretHash.makeSalt(using: &generator)
-        let hash = SecretHash.hash(code, salt: salt)
-        let updated = try await repository.updateEnrolment(session: number, candidate: id) { enrolment in
-            var changed = enrolment
-            changed.codeSalt = salt
-            changed.codeHash = hash
-            changed.demoCode = enrolment.demoCode == nil ? nil : code
-            return changed
-        }
-        guard updated != nil else { throw CenterError("le candidat « \(id) » n'est pas convoqué à l'épreuve \(number)") }
-        return code
-    }
-}
-
-extension CenterService {
-    /// A new surveillant code for a session: the old one stops working on the center at once, and on
-    /// networked terminals with their next progress report (which brings the new offline check).
-    public func reissueSurveillantCode(session number: String) async throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let code = SixDigits.generate(using: &generator)
-        let salt = SecretHash.makeSalt(using: &generator)
-        let hash = SecretHash.hash(code, salt: salt)
-        let check = try SlowCodeHash.make(code, cost: surveillantHashCost)
-        let updated = try await repository.updateSession(number: number) { session in
-            var changed = session
-            changed.surveillantSalt = salt
-            changed.surveillantHash = hash
-            changed.surveillantCheck = check
-            return changed
-        }
-        guard updated != nil else { throw CenterError("épreuve \(number) inconnue") }
-        return code
     }
 }
 

@@ -89,7 +89,8 @@ extension LoginResponse {
                   timing: TimingBody(answerSeconds: package.timing.answerSeconds, timed: package.timing.timed),
                   passMark: package.passMark, contentDigest: package.contentDigest, resultKey: package.resultKey,
                   surveillantCheck: package.surveillantCheck.map(SlowCodeHashBody.init), centerPublicKey: package.centerPublicKey,
-                  themes: package.themes.map { ThemeBody(id: $0.id, label: $0.label) }, progress: package.progress.map(ProgressBody.init))
+                  themes: package.themes.map { ThemeBody(id: $0.id, label: $0.label) }, progress: package.progress.map(ProgressBody.init),
+                  awaitingPresence: package.awaitingPresence ? true : nil)
     }
 
     public func examPackage() throws(WireDecodingError) -> ExamPackage {
@@ -99,7 +100,7 @@ extension LoginResponse {
                     timing: AttemptTiming(answerSeconds: timing.answerSeconds, timed: timing.timed), passMark: passMark,
                     contentDigest: contentDigest, resultKey: resultKey, surveillantCheck: surveillantCheck?.slowCodeHash,
                     centerPublicKey: centerPublicKey, themes: themes.map { Theme(id: $0.id, label: $0.label) },
-                    progress: progress?.snapshot)
+                    progress: progress?.snapshot, awaitingPresence: awaitingPresence ?? false)
     }
 }
 
