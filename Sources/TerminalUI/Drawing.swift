@@ -72,7 +72,7 @@ extension Frame {
     }
 
     /// A box with a single-line border; the inside is cleared.
-    mutating func drawBox(x: Int, y: Int, width: Int, height: Int, title: String) {
+    public mutating func drawBox(x: Int, y: Int, width: Int, height: Int, title: String) {
         fill(x: x, y: y, width: width, height: height, role: .text)
         let inner = max(0, width - 2)
         put("┌" + String(repeating: "─", count: inner) + "┐", x: x, y: y, role: .title)

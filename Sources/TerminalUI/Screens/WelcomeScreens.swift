@@ -11,6 +11,8 @@ struct Sitting: Sendable {
         for (id, label) in grant.themeLabels where context.configuration.themeLabels[id] == nil {
             context.configuration.themeLabels[id] = label
         }
+        // A `--presence` session: nothing starts before the surveillant's confirmation.
+        if grant.awaitingPresence, grant.resume.map({ $0.phase == .notStarted }) ?? true { return PresenceWaitScreen.enter(self) }
         guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self))) }
         let attempt = Attempt(resuming: snapshot, questions: grant.questions, timing: grant.timing, at: now)
         switch snapshot.phase {
