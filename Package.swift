@@ -108,6 +108,10 @@ let package = Package(
             dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI"]
         ),
         .target(
+            name: "ConsoleUI",
+            dependencies: ["ExamKit", "CenterService", "TerminalUI", "TerminalRuntime"]
+        ),
+        .target(
             name: "Speech",
             dependencies: ["CEspeakNG"]
         ),
@@ -122,6 +126,7 @@ let package = Package(
             name: "epreuve-center",
             dependencies: [
                 "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CommandLineKit",
+                "ConsoleUI", "Curses", "TerminalRuntime", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -139,6 +144,12 @@ let package = Package(
             path: "Benchmarks/delivery-bench"
         ),
         .executableTarget(
+            name: "epreuve-console-bench",
+            dependencies: ["ConsoleUI", "CenterService", "ExamStore", "ExamKit", "TerminalUI",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/console-bench"
+        ),
+        .executableTarget(
             name: "epreuve-documents-bench",
             dependencies: ["Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"
@@ -150,6 +161,10 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "ExamKit"]
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleUI", "CenterService", "TerminalUI", "ExamKit"]
         ),
         .testTarget(
             name: "TerminalRuntimeTests",

@@ -6,8 +6,8 @@ import Foundation
 
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions", abstract: "Épreuves : création, liste, feuille d'une épreuve, nouveau code.",
-        subcommands: [Create.self, List.self, Show.self, Reissue.self])
+        commandName: "sessions", abstract: "Épreuves : création, liste, feuille d'une épreuve, nouveau code, surveillance, clôture.",
+        subcommands: [Create.self, List.self, Show.self, Reissue.self, Watch.self, Close.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -21,6 +21,7 @@ struct SessionsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Lieu (salle).", valueName: "salle")) var lieu: String?
         @Flag(help: "Entraînement sans chronomètre : une touche passe à la question suivante.") var untimed = false
         @Option(help: ArgumentHelp("all, class:5A ou une liste d'INE / identifiants séparés par des virgules.", valueName: "candidats")) var candidates = "all"
+        @Flag(help: "Chaque candidat attend que le surveillant confirme sa présence (sessions watch, touche P) avant de commencer.") var presence = false
 
         func run() async throws {
             guard let kind = SessionKind(rawValue: type.lowercased().replacingOccurrences(of: "î", with: "i")) else {
@@ -38,11 +39,10 @@ struct SessionsCommand: ParsableCommand {
                 selection = .ids(candidates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
             }
             let center = try await options.openCenter()
-            let created = try await userErrors {
-                try await center.createSession(CenterService.SessionRequest(
-                    kind: kind, profileId: attestation.uppercased(), name: name, startsAt: start, place: lieu,
-                    timed: !untimed, selection: selection))
-            }
+            var request = CenterService.SessionRequest(kind: kind, profileId: attestation.uppercased(), name: name, startsAt: start,
+                                                       place: lieu, timed: !untimed, selection: selection)
+            request.requiresPresence = presence
+            let created = try await userErrors { try await center.createSession(request) }
             let session = created.session
             print("\(kind.label) \(session.profileId) « \(session.name) » — \(CenterDates.minute.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
             print("Numéro de l'épreuve : \(session.number)")
@@ -56,6 +56,7 @@ struct SessionsCommand: ParsableCommand {
             print("")
             print("Les codes ne sont conservés que sous forme chiffrée : imprimez cette feuille maintenant.")
             print("Code perdu : epreuve-center sessions reissue \(session.number) IDENTIFIANT")
+            if presence { print("Présence à confirmer : epreuve-center sessions watch \(session.number), touche P.") }
         }
     }
 
@@ -98,6 +99,8 @@ struct SessionsCommand: ParsableCommand {
             print("État : \(state.label)")
             if let place = session.place { print("Lieu : \(place)") }
             print("Chronométrée : \(session.timed ? "oui" : "non")")
+            if session.requiresPresence { print("Présence confirmée par le surveillant : oui") }
+            if let closedAt = session.closedAt { print("Close le : \(CenterDates.minute.string(from: closedAt))") }
             if let code = Demo.surveillantCode(for: session.number), session.alwaysActive {
                 print("Code surveillant : \(code)")
             }
