@@ -144,8 +144,12 @@ public struct ConsoleApp: Sendable {
         switch key {
         case .up: moveSelection(-1)
         case .down: moveSelection(1)
-        case .character("/"): mode = .search(filter)
+        case .character("/"):
+            // The filter line takes the place of the last confirmation.
+            status = nil
+            mode = .search(filter)
         case .escape:
+            status = nil
             filter = ""
             clampSelection()
         case .character("q"), .character("Q"): return [.quit]
@@ -157,6 +161,7 @@ public struct ConsoleApp: Sendable {
             mode = .confirm(.authorizeResume(candidateId: line.candidate.id), question: ConsoleText.confirmResume(line))
         case .character("t"), .character("T"):
             guard let line = selectedLine else { return noCandidate() }
+            status = nil
             mode = .input(.stopReason(candidateId: line.candidate.id, name: line.candidate.displayName), text: "")
         case .character("c"), .character("C"):
             guard let line = selectedLine else { return noCandidate() }
@@ -170,6 +175,7 @@ public struct ConsoleApp: Sendable {
             }
         case .character("i"), .character("I"):
             let line = selectedLine
+            status = nil
             mode = .input(.incident(candidateId: line?.candidate.id, name: line?.candidate.displayName,
                                     selected: line?.candidate.id, selectedName: line?.candidate.displayName), text: "")
         case .character("a"), .character("A"):

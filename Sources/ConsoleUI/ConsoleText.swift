@@ -87,7 +87,8 @@ enum ConsoleText {
     }
 
     static let help = "P présence · R reprise · T terminer · C code d'accès · S code surveillant · I incident · A alerte · / chercher · Q quitter"
-    static let shortHelp = "P présence R reprise T terminer C code S surv. I incident A alerte / chercher Q quitter"
+    /// Fits 80 columns; A is left to the alert banner, which says « A : répondre » when it matters.
+    static let shortHelp = "P présence R reprise T terminer C code S surv. I incident / chercher Q quitter"
     static let searchHelp = "Entrée : garder le filtre · Échap : tout afficher"
     static let inputHelp = "Entrée : valider · Échap : annuler"
     static let codeHelp = "Une touche pour masquer le code."
@@ -110,6 +111,7 @@ enum ConsoleText {
     static let noPendingAlert = "Aucune alerte en attente."
     static func failed(_ message: String) -> String { "Refusé : \(message)" }
     static func searchPrompt(_ text: String) -> String { "Chercher : \(text)" }
+    static func scrollPosition(arrows: String, first: Int, last: Int, count: Int) -> String { "\(arrows) \(first)–\(last) sur \(count)" }
     static func filterShown(_ text: String, _ count: Int) -> String { "Filtre « \(text) » : \(count) candidat(s) · Échap : tout afficher" }
 
     static func emptyText(_ purpose: InputPurpose) -> String {

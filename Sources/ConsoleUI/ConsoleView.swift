@@ -119,10 +119,16 @@ struct ConsoleView {
                 frame.put(ConsoleText.awaitingPresence, x: stateX + Layout.state + 1, y: y, role: .timerUrgent)
             }
         }
-        if lines.count > app.scroll + rows {
-            frame.put("↓ \(lines.count - app.scroll - rows)", x: frame.width - 8, y: 5 + rows - 1, role: .muted)
-        }
-        if app.scroll > 0 { frame.put("↑ \(app.scroll)", x: frame.width - 8, y: 5, role: .muted) }
+    }
+
+    /// « ↓ 1–17 sur 30 »: where the list stands when it does not fit, for the right end of the
+    /// confirmation line (never over a candidate's row).
+    var scrollPosition: String? {
+        let count = app.visibleLines.count, rows = app.listRows
+        guard count > rows else { return nil }
+        let last = min(count, app.scroll + rows)
+        let arrows = (app.scroll > 0 ? "↑" : "") + (last < count ? "↓" : "")
+        return ConsoleText.scrollPosition(arrows: arrows, first: app.scroll + 1, last: last, count: count)
     }
 
     static func role(_ state: LiveState) -> ThemeRole {
@@ -172,7 +178,12 @@ struct ConsoleView {
             frame.put(prompt, x: 0, y: statusRow, role: .title)
             frame.put(shown, x: TextWidth.of(prompt), y: statusRow, role: .text)
             frame.cursor = (min(width - 1, TextWidth.of(prompt) + TextWidth.of(shown)), statusRow)
-            frame.put(TextLayout.truncate(ConsoleText.inputHelp, width: width), x: 0, y: frame.height - 1, role: .muted)
+            // Why Entrée was refused (nothing typed, the store said no) stands where the keys are.
+            if let status = app.status, status.failed {
+                frame.put(TextLayout.truncate(status.text, width: width), x: 0, y: frame.height - 1, role: .incorrect)
+            } else {
+                frame.put(TextLayout.truncate(ConsoleText.inputHelp, width: width), x: 0, y: frame.height - 1, role: .muted)
+            }
             return
         case let .alert(alert):
             let name = app.board?.lines.first { $0.candidate.id == alert.candidateId }?.candidate.displayName ?? alert.candidateId
@@ -181,10 +192,16 @@ struct ConsoleView {
         case .busy:
             frame.put(ConsoleText.working, x: 0, y: statusRow, role: .muted)
         case .browse, .code:
+            var room = width
+            if let position = scrollPosition {
+                let positionWidth = TextWidth.of(position)
+                frame.put(position, x: max(0, width - positionWidth), y: statusRow, role: .muted)
+                room = max(1, width - positionWidth - 1)
+            }
             if let status = app.status {
-                frame.put(TextLayout.truncate(status.text, width: width), x: 0, y: statusRow, role: status.failed ? .incorrect : .correct)
+                frame.put(TextLayout.truncate(status.text, width: room), x: 0, y: statusRow, role: status.failed ? .incorrect : .correct)
             } else if !app.filter.isEmpty {
-                frame.put(TextLayout.truncate(ConsoleText.filterShown(app.filter, app.visibleLines.count), width: width), x: 0,
+                frame.put(TextLayout.truncate(ConsoleText.filterShown(app.filter, app.visibleLines.count), width: room), x: 0,
                           y: statusRow, role: .muted)
             }
         }

@@ -93,6 +93,26 @@ enum ConsoleFixtures {
         return app
     }
 
+    static let empty = SupervisionData(session: session(), candidates: [], attempts: [], results: [], alerts: [])
+
+    /// `/`, the text, Entrée.
+    static func searched(_ text: String, in data: SupervisionData = mixed()) -> ConsoleApp {
+        var app = app(data)
+        _ = app.update(.key(.character("/")), now: now)
+        for character in text { _ = app.update(.key(.character(character)), now: now) }
+        _ = app.update(.key(.enter), now: now)
+        return app
+    }
+
+    /// C on the first candidate, confirmed, and the store's new code back.
+    static func reissued() -> ConsoleApp {
+        var app = app(mixed())
+        _ = app.update(.key(.character("c")), now: now)
+        _ = app.update(.key(.character("o")), now: now)
+        _ = app.update(.performed(.reissueAccessCode(candidateId: "c0"), .success(.code("ABCD2345"))), now: now)
+        return app
+    }
+
     static func frame(_ app: ConsoleApp, width: Int = 80, height: Int = 24) -> String {
         var frame = Frame(width: width, height: height)
         app.render(into: &frame)
