@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +66,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CenterPostgres",
+            dependencies: [
+                "ExamKit", "CenterService",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ExamDelivery",
             dependencies: ["ExamKit", "ExamStore", "CenterService", "CenterWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -105,7 +115,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalRuntime",
-            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI"]
+            dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI", "Speech"]
         ),
         .target(
             name: "ConsoleUI",
@@ -118,14 +128,14 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "epreuve-center",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CommandLineKit",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres", "CommandLineKit",
                 "ConsoleUI", "Curses", "TerminalRuntime", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -138,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-delivery-bench",
             dependencies: [
-                "CenterServer", "CenterService", "ExamDelivery", "ExamStore", "ExamKit",
+                "CenterServer", "CenterService", "CenterPostgres", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/delivery-bench"
@@ -154,6 +164,12 @@ let package = Package(
             dependencies: ["Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"
         ),
+        // Not a test target: the throwaway PostgreSQL server that test targets share.
+        .target(
+            name: "PostgresTestServer",
+            dependencies: ["CenterPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/PostgresTestServer"
+        ),
         .testTarget(
             name: "ExamKitTests",
             dependencies: ["ExamKit", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -168,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalRuntimeTests",
-            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit",
+            dependencies: ["TerminalRuntime", "TerminalUI", "ExamDelivery", "ExamStore", "ExamKit", "Speech",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
@@ -177,7 +193,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CenterServiceTests",
-            dependencies: ["CenterService", "ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CenterService", "CenterPostgres", "PostgresTestServer", "ExamStore", "ExamKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "CommandLineKitTests",
@@ -196,7 +216,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ExamContent", "ExamStore", "CenterService", "ExamKit"],
+            dependencies: [
+                "ExamContent", "ExamStore", "ExamDelivery", "CenterService", "CenterPostgres", "ExamKit", "PostgresTestServer",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

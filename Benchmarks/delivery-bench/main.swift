@@ -1,6 +1,8 @@
-// Delivery benchmark: run with `swift run -c release epreuve-delivery-bench`.
+// Delivery benchmark: run with `swift run -c release epreuve-delivery-bench [--database URL]`.
 // Results stored per second by a real center on loopback with 32 concurrent HTTP clients (p50 / p99
-// latency), and the time to journal one answer on a terminal (p50 / p99).
+// latency), on SQLite and, with `--database`, on that PostgreSQL database in the same run; and the
+// time to journal one answer on a terminal (p50 / p99).
+import CenterPostgres
 import CenterServer
 import CenterService
 import ExamDelivery
@@ -32,69 +34,99 @@ let catalog = Catalog(
     banks: ["bench": Bank(id: "bench", questions: questions)], digest: "bench")
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("delivery-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: root) }
-let center = CenterService(repository: try SQLiteCenterRepository(path: root.appendingPathComponent("center.sqlite").path),
-                           catalog: catalog, clock: SystemWallClock())
 let total = clients * resultsPerClient
-_ = try await center.importCandidates((0..<total).map {
-    CandidateImport.Row(line: $0, ine: nil, lastName: "Nom\($0)", firstName: "P", birthDate: "2013-01-01", className: "5A",
-                        sex: "F", attestation: "ASSR1", siecle: false, extraTime: false)
-})
-let created = try await center.createSession(CenterService.SessionRequest(kind: .examen, profileId: "ASSR1", name: "Bench", startsAt: Date().addingTimeInterval(-60)))
-var envelopes: [ResultEnvelope] = []
-for (_, code) in created.codes {
-    let package = try await center.login(number: created.session.number, code: code, terminalId: "bench").get()
-    let answers = package.questions.enumerated().map { ResultEnvelope.Answer(position: $0 + 1, questionId: $1.id, selected: ["B"], timeUsedMs: 3000) }
-    envelopes.append(ResultEnvelope(attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
-                                    terminalId: "bench", bank: "bench", extraTime: false, startedAt: Date(), finishedAt: Date(),
-                                    questions: answers, contentDigest: "bench").signed(key: package.resultKey))
-}
-let submitted = envelopes
 
-var logger = Logger(label: "bench")
-logger.logLevel = .error
-let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-let app = try CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
-let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-func firstPort(_ stream: AsyncStream<Int>) async -> Int {
-    for await port in stream { return port }
-    fatalError("the server did not start")
+/// `--database URL`: the same run on that PostgreSQL database too, side by side with SQLite.
+let databaseURL: String? = CommandLine.arguments.firstIndex(of: "--database").flatMap {
+    CommandLine.arguments.indices.contains($0 + 1) ? CommandLine.arguments[$0 + 1] : nil
 }
-let port = await firstPort(ports)
-let client = HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
 
-let start = ContinuousClock.now
-let latencies = await withTaskGroup(of: [Double].self) { group in
-    for worker in 0..<clients {
-        group.addTask {
-            var times: [Double] = []
-            for index in stride(from: worker, to: total, by: clients) {
-                let begin = ContinuousClock.now
-                let outcome = try? await client.submit(submitted[index])
-                guard case .success(.stored)? = outcome else { fatalError("not stored: \(String(describing: outcome))") }
-                let elapsed = ContinuousClock.now - begin
-                times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-            }
-            return times
-        }
+struct Measure {
+    let rate: Double
+    let p50: Double
+    let p99: Double
+    let center: CenterService
+    let firstCandidate: String
+}
+
+/// `total` candidates in a new exam, each logged in once, then every result sent over HTTP by
+/// `clients` concurrent clients to a center on `repository`.
+func measure(_ repository: any CenterRepository) async throws -> Measure {
+    let center = CenterService(repository: repository, catalog: catalog, clock: SystemWallClock())
+    // Candidates of this run only, so a database used before changes nothing.
+    let run = UUID().uuidString.prefix(8)
+    let ids = (0..<total).map { "B\(run)\($0)" }
+    _ = try await center.importCandidates(ids.enumerated().map {
+        CandidateImport.Row(line: $0, ine: $1, lastName: "Nom\($0)", firstName: "P", birthDate: "2013-01-01", className: "5A",
+                            sex: "F", attestation: "ASSR1", siecle: false, extraTime: false)
+    })
+    let created = try await center.createSession(CenterService.SessionRequest(
+        kind: .examen, profileId: "ASSR1", name: "Bench", startsAt: Date().addingTimeInterval(-60), selection: .ids(ids)))
+    var envelopes: [ResultEnvelope] = []
+    for (_, code) in created.codes {
+        let package = try await center.login(number: created.session.number, code: code, terminalId: "bench").get()
+        let answers = package.questions.enumerated().map { ResultEnvelope.Answer(position: $0 + 1, questionId: $1.id, selected: ["B"], timeUsedMs: 3000) }
+        envelopes.append(ResultEnvelope(attemptId: package.attemptId, examNumber: package.session.number, candidateId: package.candidateId,
+                                        terminalId: "bench", bank: "bench", extraTime: false, startedAt: Date(), finishedAt: Date(),
+                                        questions: answers, contentDigest: "bench").signed(key: package.resultKey))
     }
-    var all: [Double] = []
-    for await times in group { all += times }
-    return all
-}.sorted()
-let elapsed = ContinuousClock.now - start
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-let storedCount = try await center.results().count
-precondition(storedCount == total)
-line("results stored (\(clients) clients, HTTP)", "\(total) in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(total) / seconds)) /s")
-line("POST /results latency p50 / p99", String(format: "%.1f ms / %.1f ms", percentile(latencies, 0.5), percentile(latencies, 0.99)))
-server.cancel()
-_ = await server.result
+    let submitted = envelopes
+
+    var logger = Logger(label: "bench")
+    logger.logLevel = .error
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = try CenterAPI.application(service: center, host: "127.0.0.1", port: 0, logger: logger) { continuation.yield($0) }
+    let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next() else { fatalError("the server did not start") }
+    let client = HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!)
+
+    let start = ContinuousClock.now
+    let latencies = await withTaskGroup(of: [Double].self) { group in
+        for worker in 0..<clients {
+            group.addTask {
+                var times: [Double] = []
+                for index in stride(from: worker, to: total, by: clients) {
+                    let begin = ContinuousClock.now
+                    let outcome = try? await client.submit(submitted[index])
+                    guard case .success(.stored)? = outcome else { fatalError("not stored: \(String(describing: outcome))") }
+                    let elapsed = ContinuousClock.now - begin
+                    times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                }
+                return times
+            }
+        }
+        var all: [Double] = []
+        for await times in group { all += times }
+        return all
+    }.sorted()
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let storedCount = try await center.results(session: created.session.number).count
+    precondition(storedCount == total)
+    server.cancel()
+    _ = await server.result
+    return Measure(rate: Double(total) / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
+                   center: center, firstCandidate: created.codes[0].candidate.id)
+}
+
+let sqlite = try await measure(try SQLiteCenterRepository(path: root.appendingPathComponent("center.sqlite").path))
+line("results/s, SQLite (\(clients) HTTP clients)", String(format: "%.0f /s", sqlite.rate))
+line("POST /results p50 / p99, SQLite", String(format: "%.1f ms / %.1f ms", sqlite.p50, sqlite.p99))
+if let databaseURL {
+    let repository = try await PostgresCenterRepository.open(try PostgresAddress(url: databaseURL))
+    let postgres = try await measure(repository)
+    await repository.close()
+    line("results/s, PostgreSQL (\(clients) HTTP clients)", String(format: "%.0f /s", postgres.rate))
+    line("POST /results p50 / p99, PostgreSQL", String(format: "%.1f ms / %.1f ms", postgres.p50, postgres.p99))
+    line("results/s, PostgreSQL / SQLite", String(format: "%.2f", postgres.rate / sqlite.rate))
+}
 
 // Journal: one answer change = one SQLite transaction (WAL, synchronous FULL) before the screen shows it.
 let store = try TerminalStore(path: root.appendingPathComponent("terminal.sqlite").path)
-let journalSession = try await center.createSession(CenterService.SessionRequest(
-    kind: .entrainement, profileId: "ASSR1", name: "Journal", startsAt: Date().addingTimeInterval(-60), selection: .ids([created.codes[0].candidate.id])))
-let package = try await center.login(number: journalSession.session.number, code: journalSession.codes[0].code, terminalId: "journal").get()
+let journalSession = try await sqlite.center.createSession(CenterService.SessionRequest(
+    kind: .entrainement, profileId: "ASSR1", name: "Journal", startsAt: Date().addingTimeInterval(-60), selection: .ids([sqlite.firstCandidate])))
+let package = try await sqlite.center.login(number: journalSession.session.number, code: journalSession.codes[0].code, terminalId: "journal").get()
 try store.beginAttempt(package, terminalId: "journal")
 var journalTimes: [Double] = []
 for n in 0..<journalWrites {

@@ -140,7 +140,10 @@ extension CenterService {
         }
         let profile = try profile(of: session)
         let questions = CandidateOrder.order(try self.questions(of: session), sessionSeed: session.seed, candidateId: candidate.id)
-        let timing = AttemptTiming(answerSeconds: profile.answerSeconds(extraTime: enrolment.extraTime), timed: session.timed)
+        // The AER is read aloud unless the terminal is told otherwise; the terminal's --debit sets the rate.
+        let reading = profile.readsAloud ? AttemptTiming.defaultReadingWordsPerMinute : nil
+        let timing = AttemptTiming(answerSeconds: profile.answerSeconds(extraTime: enrolment.extraTime), timed: session.timed,
+                                   readingWordsPerMinute: reading)
         let themeIds = Set(questions.map(\.theme))
         return ExamPackage(
             attemptId: attempt.id, session: info(session), candidateId: candidate.id,

@@ -96,10 +96,14 @@ public struct QuestionBody: Codable, Sendable, Hashable {
 public struct TimingBody: Codable, Sendable, Hashable {
     public var answerSeconds: Int
     public var timed: Bool
+    /// Present when the center asks for the questions to be read aloud (AER): the speech rate in words
+    /// per minute; absent otherwise (and in packages of centers from before reading aloud).
+    public var readingWordsPerMinute: Int?
 
-    public init(answerSeconds: Int, timed: Bool) {
+    public init(answerSeconds: Int, timed: Bool, readingWordsPerMinute: Int? = nil) {
         self.answerSeconds = answerSeconds
         self.timed = timed
+        self.readingWordsPerMinute = readingWordsPerMinute
     }
 }
 

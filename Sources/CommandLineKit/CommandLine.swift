@@ -24,8 +24,11 @@ public struct UserError: Error {
 /// Runs a command tree the way DESIGN §6 asks: options anywhere, French words, one error line,
 /// exit codes 0 success, 1 user error, 2 usage error.
 public enum CommandLineRunner {
+    /// `beforeExit` runs once the command is done, whatever its outcome, before the program ends
+    /// (to close database connections cleanly).
     public static func run<Root: ParsableCommand>(_ root: Root.Type, globalOptions: GlobalOptions,
-                                                  arguments: [String] = Array(CommandLine.arguments.dropFirst())) async {
+                                                  arguments: [String] = Array(CommandLine.arguments.dropFirst()),
+                                                  beforeExit: @Sendable () async -> Void = {}) async {
         let program = root.configuration.commandName ?? "epreuve"
         let arranged = globalOptions.moveAfterSubcommands(arguments, root: root)
         do {
@@ -35,10 +38,13 @@ public enum CommandLineRunner {
             } else {
                 try command.run()
             }
+            await beforeExit()
         } catch let error as UserError {
+            await beforeExit()
             FileHandle.standardError.write(Data("\(program): \(error.message)\n".utf8))
             Foundation.exit(1)
         } catch {
+            await beforeExit()
             let code = root.exitCode(for: error)
             if code == .success {
                 let help = root.fullMessage(for: error)

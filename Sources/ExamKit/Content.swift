@@ -80,6 +80,10 @@ public struct Profile: Sendable, Hashable, Codable {
         self.quotas = quotas
     }
 
+    /// The AER is the attestation for pupils whose sight keeps them from the ASSR: its questions are
+    /// read aloud by default (DESIGN §15).
+    public var readsAloud: Bool { id == "AER" }
+
     public func answerSeconds(extraTime: Bool) -> Int {
         extraTime ? extraTimeAnswerSeconds : answerSeconds
     }

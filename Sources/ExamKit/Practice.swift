@@ -136,19 +136,22 @@ public struct PracticeRun: Sendable {
     public private(set) var timeUsed: [Duration] = []
     /// Practice: the current question has been answered and its correction is shown.
     public private(set) var corrected = false
+    /// Questions read aloud at this rate (nil: not read); each question then starts with its reading.
+    public private(set) var readingWordsPerMinute: Int?
 
     var timing: AttemptTiming {
-        AttemptTiming(answerSeconds: bank.profile.answerSeconds, timed: timed)
+        AttemptTiming(answerSeconds: bank.profile.answerSeconds, timed: timed, readingWordsPerMinute: readingWordsPerMinute)
     }
 
     /// Practice over some themes, in a shuffled order that does not repeat until they are used up.
     public static func practice(profileName: String, bank: PracticeLibrary.Bank, themes: Set<String>, timed: Bool,
-                         at now: MonotonicInstant) -> PracticeRun? {
+                         readingWordsPerMinute: Int? = nil, at now: MonotonicInstant) -> PracticeRun? {
         var generator = SeededGenerator(seed: "practice\u{0}\(profileName)\u{0}\(now.nanoseconds)")
         let pool = bank.questions.filter { themes.contains($0.theme) }.sorted { $0.id < $1.id }.stableShuffled(using: &generator)
         guard let first = pool.first else { return nil }
         var run = PracticeRun(mode: .practice, profileName: profileName, bank: bank, timed: timed, queue: Array(pool.dropFirst()),
-                              total: pool.count, attempt: Attempt(questions: [first], timing: AttemptTiming(answerSeconds: 45)))
+                              total: pool.count, attempt: Attempt(questions: [first], timing: AttemptTiming(answerSeconds: 45)),
+                              readingWordsPerMinute: readingWordsPerMinute)
         run.attempt = Attempt(questions: [first], timing: run.timing)
         _ = run.attempt.start(at: now)
         return run
@@ -156,15 +159,16 @@ public struct PracticeRun: Sendable {
 
     /// A self-test composed like an exam: the profile's quotas and timing, in a shuffled order.
     public static func selfTest(profileName: String, bank: PracticeLibrary.Bank, themeOrder: [String],
-                         at now: MonotonicInstant) throws(SessionComposer.Failure) -> PracticeRun {
+                         readingWordsPerMinute: Int? = nil, at now: MonotonicInstant) throws(SessionComposer.Failure) -> PracticeRun {
         let seed = "autotest\u{0}\(profileName)\u{0}\(now.nanoseconds)"
         let composed = try SessionComposer.compose(profile: bank.profile, bank: Bank(id: bank.id, questions: bank.questions),
                                                    seed: seed, themeOrder: themeOrder)
         let questions = CandidateOrder.order(composed, sessionSeed: seed, candidateId: profileName)
-        var attempt = Attempt(questions: questions, timing: .exam(bank.profile, extraTime: false))
+        var attempt = Attempt(questions: questions, timing: .exam(bank.profile, extraTime: false,
+                                                                   readingWordsPerMinute: readingWordsPerMinute))
         _ = attempt.start(at: now)
         return PracticeRun(mode: .selfTest, profileName: profileName, bank: bank, timed: true, queue: [],
-                           total: questions.count, attempt: attempt)
+                           total: questions.count, attempt: attempt, readingWordsPerMinute: readingWordsPerMinute)
     }
 
     /// Position of the current question, from 1.

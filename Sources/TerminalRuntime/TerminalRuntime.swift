@@ -142,6 +142,13 @@ public final class TerminalRuntime {
                 guard journal(attemptId: attemptId, event: event, snapshot: snapshot) else { return }
                 // Only what the journal holds is reported: another terminal resumes from nothing else.
                 reportProgress(attemptId: attemptId, snapshot: snapshot)
+            case let .say(text, wordsPerMinute):
+                environment.voice.say(text, wordsPerMinute: wordsPerMinute)
+            case .stopSpeaking:
+                environment.voice.interrupt()
+            case .prepareSpeech:
+                let voice = environment.voice
+                background { mailbox in mailbox.post(.host(.speechPrepared(problem: voice.prepare()))) }
             case let .stopAttempt(attemptId, reason):
                 do {
                     try environment.store.recordStop(attemptId: attemptId, reason: reason)

@@ -10,7 +10,7 @@ public struct TerminalApp: Sendable {
     var panel: SurveillantPanel?
 
     public init(configuration: AppConfiguration) {
-        context = AppContext(configuration: configuration)
+        context = AppContext(configuration: configuration, voice: configuration.reading.voice)
     }
 
     /// Tries after which the candidate is told to call the proctor (DESIGN §10.8).
@@ -96,8 +96,7 @@ public struct TerminalApp: Sendable {
             surveillantCodeChecked(false, refusal: Strings.surveillantCodeLocked(seconds: seconds))
             return []
         case let .attemptMoved(attemptId):
-            stopMovedAttempt(attemptId)
-            return []
+            return stopMovedAttempt(attemptId)
         case let .rescueExported(result):
             rescueExported(result)
             return []
@@ -105,7 +104,9 @@ public struct TerminalApp: Sendable {
             context.deliveryStatus = line
             return []
         case let .journalFailed(detail):
-            stopOnStorageFailure(detail, at: now)
+            return stopOnStorageFailure(detail, at: now)
+        case let .speechPrepared(problem):
+            context.voice = problem.map(VoiceState.unavailable) ?? .ready
             return []
         case let .stoppedBySurveillant(attemptId, reason):
             // From the console, through a progress receipt: as F12's « Terminer cette tentative ».
@@ -133,7 +134,7 @@ public struct TerminalApp: Sendable {
     }
 
     /// The attempt went on on another terminal: this one stops showing it, whatever it was doing.
-    private mutating func stopMovedAttempt(_ attemptId: String) {
+    private mutating func stopMovedAttempt(_ attemptId: String) -> [AppEffect] {
         let sitting: Sitting?
         switch screen {
         case let .question(model): sitting = model.sitting
@@ -142,23 +143,25 @@ public struct TerminalApp: Sendable {
         case let .presenceWait(model): sitting = model.sitting
         default: sitting = nil
         }
-        guard let sitting, sitting.grant.attemptId == attemptId else { return }
+        guard let sitting, sitting.grant.attemptId == attemptId else { return [] }
         context.configuration.resumableAttempt = nil
         screen = .attemptMoved(AttemptMovedScreen(sitting: sitting))
         if panel?.purpose == .rescue { panel = nil }
+        return [.stopSpeaking]
     }
 
     /// The journal failed: an exam on screen (or just ended) stops with its time frozen.
-    private mutating func stopOnStorageFailure(_ detail: String, at now: MonotonicInstant) {
+    private mutating func stopOnStorageFailure(_ detail: String, at now: MonotonicInstant) -> [AppEffect] {
         switch screen {
         case let .question(model):
             screen = .storageFailure(StorageFailureScreen(sitting: model.sitting, attempt: model.attempt, detail: detail, at: now))
         case let .end(model):
             screen = .storageFailure(StorageFailureScreen(sitting: model.sitting, attempt: model.attempt, detail: detail, at: now))
         default:
-            break
+            return []
         }
         if panel?.purpose == .rescue { panel = nil }
+        return [.stopSpeaking]
     }
 
     // MARK: What tests read

@@ -10,13 +10,16 @@ public struct AppConfiguration: Sendable {
     public var resumableAttempt: ResumableAttempt?
     /// Theme ids → labels shown above questions (ids are shown as they are when missing).
     public var themeLabels: [String: String]
+    /// Reading aloud and the screen-reader mode (DESIGN §15).
+    public var reading: ReadingPreference
 
     public init(kiosk: Bool = false, defaultRescueDirectory: String, resumableAttempt: ResumableAttempt? = nil,
-                themeLabels: [String: String] = [:]) {
+                themeLabels: [String: String] = [:], reading: ReadingPreference = ReadingPreference()) {
         self.kiosk = kiosk
         self.defaultRescueDirectory = defaultRescueDirectory
         self.resumableAttempt = resumableAttempt
         self.themeLabels = themeLabels
+        self.reading = reading
     }
 }
 
@@ -136,6 +139,13 @@ public enum AppEffect: Sendable {
     case reportProblem(attemptId: String, questionId: String, position: Int, kind: ProblemKind)
     /// Asks the center whether the surveillant confirmed the candidate; the host answers `.presence`.
     case pollPresence(attemptId: String)
+    /// Says `text` aloud, cutting short whatever was being said. Returns at once: the voice runs beside the loop.
+    case say(String, wordsPerMinute: Int)
+    /// Silences the voice (the question on screen changed or ended).
+    case stopSpeaking
+    /// A session asks for reading aloud and no voice was made at start-up: the host makes one and
+    /// answers `.speechPrepared`.
+    case prepareSpeech
     case quit
 }
 
@@ -163,6 +173,8 @@ public enum HostResponse: Sendable {
     case presence(attemptId: String, confirmed: Bool)
     /// The surveillant ended the attempt from the console (it came with a progress receipt).
     case stoppedBySurveillant(attemptId: String, reason: String)
+    /// The answer to `.prepareSpeech`: nil when the voice is ready, else the one French line saying why not.
+    case speechPrepared(problem: String?)
 }
 
 /// What a candidate says is wrong with a question; raw values are the wire's.

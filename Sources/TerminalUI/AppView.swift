@@ -9,6 +9,7 @@ extension TerminalApp {
     public func render(into frame: inout Frame, at now: MonotonicInstant) {
         frame.fill(x: 0, y: 0, width: frame.width, height: frame.height, role: .text)
         frame.cursor = nil
+        frame.plain = context.configuration.reading.screenReader
         guard frame.width >= minimumWidth, frame.height >= minimumHeight else {
             let text = TextLayout.truncate(Strings.enlargeWindow, width: frame.width)
             frame.put(text, x: TextLayout.centered(TextWidth.of(text), in: frame.width), y: frame.height / 2, role: .title)

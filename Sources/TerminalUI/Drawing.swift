@@ -22,7 +22,7 @@ extension Frame {
     /// Title on row 1 and a rule under it.
     mutating func drawHeader(_ title: String, in column: Column) {
         put(TextLayout.truncate(title, width: column.width), x: column.left, y: 1, role: .title)
-        put(String(repeating: "─", count: column.width), x: column.left, y: 2, role: .muted)
+        if !plain { put(String(repeating: "─", count: column.width), x: column.left, y: 2, role: .muted) }
     }
 
     /// Key help on the last row.
@@ -57,7 +57,8 @@ extension Frame {
         for (index, label) in labels.enumerated() {
             let focused = index == focus
             if focused { fill(x: x, y: y + index, width: min(width, TextWidth.of(label) + 4), height: 1, role: .choiceFocus) }
-            put((focused ? "› " : "  ") + label, x: x, y: y + index, role: focused ? .choiceFocus : .choice)
+            put((focused ? (plain ? "> " : "› ") : "  ") + label, x: x, y: y + index, role: focused ? .choiceFocus : .choice)
+            if focused, plain { cursor = (x, y + index) }
         }
     }
 
@@ -74,6 +75,10 @@ extension Frame {
     /// A box with a single-line border; the inside is cleared.
     public mutating func drawBox(x: Int, y: Int, width: Int, height: Int, title: String) {
         fill(x: x, y: y, width: width, height: height, role: .text)
+        guard !plain else {
+            put(title, x: x + 1, y: y, role: .title)
+            return
+        }
         let inner = max(0, width - 2)
         put("┌" + String(repeating: "─", count: inner) + "┐", x: x, y: y, role: .title)
         for row in (y + 1)..<max(y + 1, y + height - 1) {
@@ -95,6 +100,10 @@ extension Frame {
     /// "0:38 ████░░░" in the timer colour, urgent in the last 10 seconds.
     mutating func drawTimer(remaining: Duration, total: Int, x: Int, y: Int, width: Int) {
         let role: ThemeRole = remaining.secondsRoundedUp <= 10 ? .timerUrgent : .timer
+        guard !plain else {
+            put(TextLayout.truncate(Strings.timeLeftInWords(remaining), width: width), x: x, y: y, role: role)
+            return
+        }
         let label = TextLayout.countdown(remaining) + " "
         let fraction = total > 0 ? Double(remaining.nanosecondsValue) / (Double(total) * 1e9) : 0
         put(label + TextLayout.bar(fraction: min(1, fraction), width: width - label.count), x: x, y: y, role: role)
@@ -102,6 +111,10 @@ extension Frame {
 
     /// "████░░░ 7/20" in the progress colour.
     mutating func drawProgress(position: Int, of count: Int, x: Int, y: Int, width: Int) {
+        guard !plain else {
+            put(TextLayout.truncate("Question \(position) sur \(count)", width: width), x: x, y: y, role: .progress)
+            return
+        }
         let label = " \(position)/\(count)"
         let fraction = count > 0 ? Double(position) / Double(count) : 0
         put(TextLayout.bar(fraction: fraction, width: width - label.count) + label, x: x, y: y, role: .progress)

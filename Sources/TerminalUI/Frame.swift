@@ -42,6 +42,9 @@ public struct Frame: Sendable {
     private var cells: [Cell]
     /// Where the text cursor should sit (text fields); nil hides it.
     public var cursor: (x: Int, y: Int)?
+    /// Screen-reader mode (`--lecteur-ecran`): plain text lines, no box drawing or bars, nothing that
+    /// changes every second.
+    public var plain = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -64,8 +67,10 @@ public struct Frame: Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, role: ThemeRole) {
         guard y >= 0, y < height else { return }
         var column = x
-        for character in text {
+        for var character in text {
             if character == "\n" { break }
+            // Box drawing and block elements mean nothing to a screen reader (it reads their names).
+            if plain, let scalar = character.unicodeScalars.first, (0x2500...0x259F).contains(scalar.value) { character = " " }
             if column >= width { break }
             let cellWidth = TextWidth.of(character)
             if column >= 0 {

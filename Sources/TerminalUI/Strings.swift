@@ -101,6 +101,17 @@ enum Strings {
     static let singleAnswer = "UNE SEULE RÉPONSE EST ATTENDUE"
     static let severalAnswers = "PLUSIEURS RÉPONSES SONT ATTENDUES"
     static let readingSituation = "Lecture de la situation…"
+    static let readingQuestion = "Lecture de la question…"
+    static let readAloudKeys = "Les questions sont lues à voix haute. Touche L : relire la question ; touche M : lire la réponse en surbrillance et dire si elle est cochée. Le temps pour répondre commence après la lecture."
+
+    /// Screen-reader mode: the time left in words, changing every 10 s (« moins de quarante secondes »).
+    static func timeLeftInWords(_ remaining: Duration) -> String {
+        let tens = (remaining.secondsRoundedUp + 9) / 10 * 10
+        let words = [10: "dix", 20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"]
+        guard tens > 0 else { return "Temps écoulé." }
+        guard let word = words[tens] else { return "Temps restant : plus d'une minute." }
+        return "Temps restant : moins de \(word) secondes."
+    }
     static let situationFolded = "… S : lire toute la situation"
     static let backToChoices = "S : revenir aux réponses · ↑ ↓ : faire défiler"
     static let moreAbove = "↑ …"

@@ -1,15 +1,22 @@
 import ArgumentParser
-import CommandLineKit
+import CenterPostgres
 import CenterService
+import CommandLineKit
 import ExamContent
 import ExamKit
 import ExamStore
 import Foundation
 
-/// `--home` and `--content`, shared by every command that opens the center.
+/// `--home`, `--database` and `--content`, shared by every command that opens the center.
 struct CenterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Dossier des données (défaut : $EPREUVE_HOME, sinon ~/.local/share/epreuve).", valueName: "dossier"))
     var home: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Base PostgreSQL du centre, au lieu du fichier SQLite de --home.",
+        discussion: "postgres://utilisateur:motdepasse@hôte:port/base ; sans mot de passe dans l'adresse, $PGPASSWORD.",
+        valueName: "adresse"))
+    var database: String?
 
     @OptionGroup var contentOptions: ContentOptions
 
@@ -23,11 +30,33 @@ struct CenterOptions: ParsableArguments {
         throw UserError("contenu invalide : \(location.url.path)/\(first)\(more)")
     }
 
+    /// The center in the PostgreSQL database of `--database`, else in the SQLite file of `--home`.
     func openCenter() async throws -> CenterService {
         let (catalog, location) = try catalog()
         return try await userErrors {
-            try await CenterHome.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
+            guard let database else {
+                return try await CenterHome.open(home: homeURL, catalog: catalog, bundledContent: location.isBundled)
+            }
+            let (service, repository) = try await PostgresCenterHome.open(
+                url: database, catalog: catalog, bundledContent: location.isBundled, clock: SystemWallClock())
+            await OpenStores.shared.add { await repository.close() }
+            return service
         }
+    }
+}
+
+/// Stores the command opened, closed before the program ends so PostgreSQL sees its connections
+/// end cleanly rather than drop.
+actor OpenStores {
+    static let shared = OpenStores()
+    private var closers: [@Sendable () async -> Void] = []
+
+    func add(_ close: @escaping @Sendable () async -> Void) { closers.append(close) }
+
+    func closeAll() async {
+        let all = closers
+        closers = []
+        for close in all { await close() }
     }
 }
 

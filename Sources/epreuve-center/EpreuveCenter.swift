@@ -15,7 +15,8 @@ struct EpreuveCenter: AsyncParsableCommand {
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
     static func runMain() async {
-        await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "database"], flags: []))
+        await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "database"], flags: []),
+                                    beforeExit: { await OpenStores.shared.closeAll() })
     }
 }
 

@@ -6,6 +6,8 @@ import ExamDelivery
 import ExamKit
 import ExamStore
 import Foundation
+import Speech
+import TerminalRuntime
 import TerminalUI
 
 struct Interface: AsyncParsableCommand {
@@ -22,7 +24,7 @@ struct Interface: AsyncParsableCommand {
     var ca: String?
 
     func run() async throws {
-        let interfaceTheme = try screen.prepare()
+        let prepared = try screen.prepare()
         let store = try options.terminalStore()
         if let center {
             guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
@@ -39,13 +41,13 @@ struct Interface: AsyncParsableCommand {
             } catch {
                 throw UserError(error.message)
             }
-            let environment = TerminalOptions.environment(store: store, client: client)
-            try TerminalOptions.runInterface(environment: environment, catalog: nil, kiosk: screen.kiosk, theme: interfaceTheme)
+            let environment = TerminalOptions.environment(store: store, client: client, voice: prepared.voice)
+            try TerminalOptions.runInterface(environment: environment, catalog: nil, screen: prepared)
         } else {
             let (catalog, location) = try options.catalog()
             let local = try await options.localCenter(catalog: catalog, location: location)
-            let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local))
-            try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme)
+            let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local), voice: prepared.voice)
+            try TerminalOptions.runInterface(environment: environment, catalog: catalog, screen: prepared)
         }
     }
 }
@@ -65,12 +67,48 @@ struct ScreenOptions: ParsableArguments {
     @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
     var kiosk = false
 
-    /// Sets a UTF-8 locale and loads the colour theme, before ncurses starts.
-    func prepare() throws -> InterfaceTheme {
+    @Flag(help: "Lit à voix haute chaque question, puis le temps restant à 30 s et 10 s (L relit, M lit la réponse en surbrillance).")
+    var lecture = false
+
+    @Option(help: ArgumentHelp("Débit de la lecture, en mots par minute (80 à 450 ; défaut : 160).", valueName: "mots/min"))
+    var debit: Int?
+
+    @Flag(name: .customLong("lecteur-ecran"),
+          help: "Pour un lecteur d'écran ou une plage braille : texte simple, sans cadres ni barres, curseur sur la réponse en surbrillance.")
+    var lecteurEcran = false
+
+    /// Sets a UTF-8 locale, loads the colour theme and makes the voice, before ncurses starts.
+    func prepare() throws -> PreparedScreen {
+        if let debit, !(SpeechRate.minimum...SpeechRate.maximum).contains(debit) {
+            throw UserError("--debit \(debit) : entre \(SpeechRate.minimum) et \(SpeechRate.maximum) mots par minute")
+        }
         // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
-        return try loadTheme(named: colours)
+        let theme = try loadTheme(named: colours)
+        let voice = Voice(make: Self.synthesizerMaker())
+        var state = VoiceState.notPrepared
+        if lecture {
+            // Made now so that a missing espeak-ng is said on the home screen, not in the middle of a question.
+            state = voice.prepare().map(VoiceState.unavailable) ?? .ready
+        }
+        let reading = ReadingPreference(always: lecture, wordsPerMinute: debit, screenReader: lecteurEcran, voice: state)
+        return PreparedScreen(theme: theme, kiosk: kiosk, reading: reading, voice: voice)
+    }
+
+    /// espeak-ng; or, with EPREUVE_SPEECH_LOG=FILE (tests, diagnosis without a sound card), a voice
+    /// that writes what it is asked to say into FILE, one JSON line per request.
+    static func synthesizerMaker() -> Voice.Maker {
+        if let log = ProcessInfo.processInfo.environment["EPREUVE_SPEECH_LOG"], !log.isEmpty {
+            return { () throws(SpeechUnavailable) -> any SpeechSynthesizer in
+                do {
+                    return try RecordingSynthesizer(logFile: URL(fileURLWithPath: log))
+                } catch {
+                    throw SpeechUnavailable(.outputFolder(log))
+                }
+            }
+        }
+        return { () throws(SpeechUnavailable) -> any SpeechSynthesizer in try EspeakSynthesizer() }
     }
 
     /// Themes/<name>.yaml next to the content folder (or the executable); a bad file is a one-line error.
@@ -93,4 +131,12 @@ struct ScreenOptions: ParsableArguments {
         return roots.map { $0.appendingPathComponent("Themes/\(name).yaml") }
             .first { FileManager.default.fileExists(atPath: $0.path) }
     }
+}
+
+/// What `ScreenOptions.prepare` sets up for the interface.
+struct PreparedScreen {
+    var theme: InterfaceTheme
+    var kiosk: Bool
+    var reading: ReadingPreference
+    var voice: Voice
 }

@@ -56,10 +56,10 @@ struct PracticeCommand: AsyncParsableCommand {
             do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError(describing: error) }
         }
 
-        let interfaceTheme = try screen.prepare()
+        let prepared = try screen.prepare()
         let center = try await options.localCenter(catalog: catalog, location: location)
-        let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center))
-        try TerminalOptions.runInterface(environment: environment, catalog: catalog, kiosk: screen.kiosk, theme: interfaceTheme,
+        let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center), voice: prepared.voice)
+        try TerminalOptions.runInterface(environment: environment, catalog: catalog, screen: prepared,
                                          practice: (profileName, bankName, themeIds))
     }
 

@@ -196,7 +196,8 @@ import Testing
         // Hugo answers only the circulation questions right: 2/4 passes at a pass mark of 2.
         _ = try await center.storeResult(CenterFixtures.envelope(for: hugo) { $0.theme == "circulation" ? catalog.question(id: $0.id)!.answer : [] })
         let stats = try await center.statistics(session: created.session.number)
-        #expect(stats.themes == [ThemeStat(theme: "circulation", questions: 4, right: 4), ThemeStat(theme: "vitesse", questions: 4, right: 2)])
+        // Both pupils sat the same session: 4 answers per theme, over 2 different questions.
+        #expect(stats.themes == [ThemeStat(theme: "circulation", questions: 4, right: 4, distinctQuestions: 2), ThemeStat(theme: "vitesse", questions: 4, right: 2, distinctQuestions: 2)])
         #expect(stats.byClass == [CenterService.GroupLine(label: "5A", registered: 3, present: 2, admitted: 2)])
         #expect(stats.bySex.first?.successRate == 100)
         let csv = String(decoding: try await center.exportResults(session: created.session.number).dropFirst(3), as: UTF8.self)
@@ -235,5 +236,28 @@ import Testing
         let otherHome = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)")
         let custom = try await CenterHome.open(home: otherHome, catalog: CenterFixtures.catalog, bundledContent: false, clock: clock, surveillantHashCost: 1 << 10)
         #expect(try await custom.sessions().isEmpty)
+    }
+}
+
+/// DESIGN §15: the AER is read aloud; the center says so in the package's timing.
+@Suite struct ReadingPackageTests {
+    @Test func anAERPackageAsksForReadingAndAnASSRPackageDoesNot() async throws {
+        let base = CenterFixtures.catalog
+        let aer = Profile(id: "AER", title: "Mini AER", bank: "mini", questionCount: 4, answerSeconds: 45,
+                          extraTimeAnswerSeconds: 60, passMark: 2, quotas: ["circulation": 2, "vitesse": 2])
+        let catalog = Catalog(themes: base.themes, profiles: base.profiles + [aer], banks: base.banks, digest: base.digest)
+        let clock = SettableWallClock(CenterFixtures.start.addingTimeInterval(60))
+        let center = CenterService(repository: try SQLiteCenterRepository(path: CenterFixtures.temporaryPath()), catalog: catalog,
+                                   clock: clock, surveillantHashCost: 1 << 10)
+        var row = CenterFixtures.row("11111111111", "Alexandre", "Lily")
+        row.attestation = "AER"
+        _ = try await center.importCandidates([row, CenterFixtures.row("22222222222", "Bernard", "Hugo")])
+        for (profile, reading) in [("AER", Optional(AttemptTiming.defaultReadingWordsPerMinute)), ("ASSR1", nil)] {
+            let created = try await center.createSession(CenterService.SessionRequest(
+                kind: .examen, profileId: profile, name: profile, startsAt: CenterFixtures.start))
+            let code = try #require(created.codes.first?.code)
+            let package = try await center.login(number: created.session.number, code: code, terminalId: "t1").get()
+            #expect(package.timing.readingWordsPerMinute == reading)
+        }
     }
 }

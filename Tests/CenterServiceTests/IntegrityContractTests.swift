@@ -30,7 +30,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.allCases)
     func anAttemptMovesOnceWhenConcurrentTerminalsClaimIt(kind: RepositoryKind) async throws {
-        let (first, second) = try kind.makeShared()
+        let (first, second) = try await kind.makeShared()
         try await F.populate(first)
         _ = try await first.openAttempt(F.attempt("a1"), onePerCandidate: true)
         #expect(try await first.authorizeTransfer(attemptId: "a1", true))
@@ -54,7 +54,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.allCases)
     func failureWindowsCountEveryConcurrentFailureAndStartAgain(kind: RepositoryKind) async throws {
-        let (first, second) = try kind.makeShared()
+        let (first, second) = try await kind.makeShared()
         let now = F.start
         #expect(try await first.failureWindow("login session 1", now: now, length: 60) == nil)
         await withTaskGroup(of: Void.self) { group in
@@ -73,7 +73,7 @@ import Testing
 
     @Test(arguments: RepositoryKind.allCases)
     func theCentersKeyIsStoredOnceWhoeverAsksFirst(kind: RepositoryKind) async throws {
-        let (first, second) = try kind.makeShared()
+        let (first, second) = try await kind.makeShared()
         let keys = await withTaskGroup(of: Data?.self) { group in
             for index in 0..<10 {
                 let repository = index.isMultiple(of: 2) ? first : second

@@ -1,27 +1,35 @@
+import CenterPostgres
 import CenterService
 import ExamKit
 import ExamStore
 import Foundation
+import PostgresTestServer
 import Synchronization
 import Testing
 
-/// Every `CenterRepository` implementation keeps the same promises. Adding PostgreSQL (issue 17) is
-/// one new case of `RepositoryKind`.
+/// Every `CenterRepository` implementation keeps the same promises: SQLite (a new file each time)
+/// and PostgreSQL (a new database on the tests' server each time, see `TestPostgres`).
 enum RepositoryKind: String, CaseIterable, Sendable {
     case sqlite
+    case postgres
 
-    func make() throws -> any CenterRepository {
+    func make() async throws -> any CenterRepository {
         switch self {
         case .sqlite: try SQLiteCenterRepository(path: CenterFixtures.temporaryPath())
+        case .postgres: try await PostgresCenterRepository.open(try await TestPostgres.freshDatabase())
         }
     }
 
-    /// Two independent handles on one store, as two server processes have.
-    func makeShared() throws -> (any CenterRepository, any CenterRepository) {
+    /// Two independent handles on one store, as two server processes have (for PostgreSQL, two
+    /// connection pools).
+    func makeShared() async throws -> (any CenterRepository, any CenterRepository) {
         switch self {
         case .sqlite:
             let path = CenterFixtures.temporaryPath()
             return (try SQLiteCenterRepository(path: path), try SQLiteCenterRepository(path: path))
+        case .postgres:
+            let database = try await TestPostgres.freshDatabase()
+            return (try await PostgresCenterRepository.open(database), try await PostgresCenterRepository.open(database))
         }
     }
 }
@@ -71,7 +79,7 @@ enum ContractFixtures {
 
     /// A repository with candidates c1, c2, c3 and session 100100 enrolling all three.
     static func populated(_ kind: RepositoryKind) async throws -> any CenterRepository {
-        try await populate(try kind.make())
+        try await populate(try await kind.make())
     }
 
     @discardableResult
@@ -88,7 +96,7 @@ enum ContractFixtures {
 
     @Test(arguments: RepositoryKind.allCases)
     func candidatesAreUpsertedByKeyInOneTransaction(kind: RepositoryKind) async throws {
-        let repository = try kind.make()
+        let repository = try await kind.make()
         let lily = F.candidate("11111111111", ine: "11111111111", "Alexandre", className: "5A")
         let hugo = F.candidate("Chugo", "Bernard", className: "4B")
         let zoe = F.candidate("Czoe", "Zola", className: "4B")
@@ -285,7 +293,7 @@ enum ContractFixtures {
     /// Two processes sharing the store: their writes are still one transaction each.
     @Test(arguments: RepositoryKind.allCases)
     func twoHandlesOnOneStoreStayConsistent(kind: RepositoryKind) async throws {
-        let (first, second) = try kind.makeShared()
+        let (first, second) = try await kind.makeShared()
         try await F.populate(first)
         #expect(try await second.session(number: "100100") != nil)
         let handles = [first, second]
@@ -320,7 +328,7 @@ enum ContractFixtures {
 
     @Test(arguments: RepositoryKind.allCases)
     func throttlesUpdateInsideTheirTransaction(kind: RepositoryKind) async throws {
-        let repository = try kind.make()
+        let repository = try await kind.make()
         let key = ThrottleKey.terminal("poste-1")
         #expect(try await repository.throttle(key) == LoginThrottle())
         let now = F.start

@@ -65,6 +65,14 @@ import Testing
         #expect(try LoginResponse(Self.package).examPackage() == Self.package)
     }
 
+    @Test func anAERPackageAsksForReadingInItsTiming() throws {
+        try golden(TimingBody(answerSeconds: 60, timed: true, readingWordsPerMinute: 160),
+                   #"{"answerSeconds":60,"readingWordsPerMinute":160,"timed":true}"#)
+        var package = Self.package
+        package.timing = AttemptTiming(answerSeconds: 45, timed: true, readingWordsPerMinute: 160)
+        #expect(try LoginResponse(package).examPackage().timing.readingWordsPerMinute == 160)
+    }
+
     @Test func resultRequestIsTheSignedEnvelope() throws {
         try golden(Self.envelope, Self.envelopeJSON, request: true)
         #expect(try WireJSON.decodeRequest(ResultRequest.self, from: Data(Self.envelopeJSON.utf8)).hasValidMac(key: "3b6e…"))

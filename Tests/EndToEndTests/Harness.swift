@@ -60,10 +60,16 @@ struct ExamSetUp {
     /// Access code by first name.
     let codes: [String: String]
 
-    init(candidates: [(first: String, last: String, extraTime: Bool)] = [("Lily", "Alexandre", false), ("Chloé", "Dubois", true)]) async throws {
+    /// `epreuve-center --database URL`, when the center is in PostgreSQL rather than in `home`.
+    let database: String?
+
+    init(candidates: [(first: String, last: String, extraTime: Bool)] = [("Lily", "Alexandre", false), ("Chloé", "Dubois", true)],
+         database: String? = nil) async throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
+        self.database = database
+        let store = database.map { ["--database", $0] } ?? []
         for candidate in candidates {
-            var arguments = ["candidates", "add", "--home", home, "--content", Binaries.fixtureContent, "--nom", candidate.last,
+            var arguments = ["candidates", "add", "--home", home, "--content", Binaries.fixtureContent] + store + ["--nom", candidate.last,
                              "--prenom", candidate.first, "--naissance", "14/03/2013", "--classe", "5A", "--sexe", "F",
                              "--attestation", "RAPIDE"]
             if candidate.extraTime { arguments.append("--tiers-temps") }
@@ -76,7 +82,7 @@ struct ExamSetUp {
         let created = try await Binaries.run("epreuve-center", [
             "sessions", "create", "--home", home, "--content", Binaries.fixtureContent, "--type", "examen",
             "--attestation", "RAPIDE", "--name", "Essai", "--at", start,
-        ])
+        ] + store)
         try #require(created.status == 0, "\(created.stderr)")
         func value(after label: String) -> String? {
             created.stdout.split(separator: "\n").first { $0.hasPrefix(label) }
@@ -94,7 +100,8 @@ struct ExamSetUp {
     }
 
     func centerShow() async throws -> String {
-        try await Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]).stdout
+        try await Binaries.run("epreuve-center", ["sessions", "show", number, "--home", home, "--content", Binaries.fixtureContent]
+            + (database.map { ["--database", $0] } ?? [])).stdout
     }
 }
 

@@ -39,6 +39,7 @@ import Testing
         func resume() { kill(process.processIdentifier, SIGCONT) }
 
         func stop() {
+            guard process.isRunning else { return }
             process.terminate()  // SIGTERM: graceful shutdown
             process.waitUntilExit()
         }

@@ -84,10 +84,16 @@ enum Fixture {
     static let exam = ExamInfo(number: "123456", title: "ASSR1 — Attestation scolaire de sécurité routière de premier niveau",
                                isTraining: false)
 
-    static func configuration(kiosk: Bool = false, resumable: ResumableAttempt? = nil) -> AppConfiguration {
+    static func configuration(kiosk: Bool = false, resumable: ResumableAttempt? = nil,
+                              reading: ReadingPreference = ReadingPreference()) -> AppConfiguration {
         AppConfiguration(kiosk: kiosk, defaultRescueDirectory: "/media/cle/epreuve-secours",
-                         resumableAttempt: resumable, themeLabels: themeLabels)
+                         resumableAttempt: resumable, themeLabels: themeLabels, reading: reading)
     }
+
+    /// `--lecture` with a voice that works.
+    static let readAloud = ReadingPreference(always: true, voice: .ready)
+    static let noEspeak = "La lecture à voix haute n'est pas disponible sur ce poste : la bibliothèque espeak-ng est absente "
+        + "(libespeak-ng.so.1 introuvable ; paquet Debian libespeak-ng1)."
 
     static func frame(_ app: TerminalApp, width: Int = 80, height: Int = 24, at now: MonotonicInstant) -> Frame {
         var frame = Frame(width: width, height: height)

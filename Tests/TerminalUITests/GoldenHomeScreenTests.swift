@@ -111,6 +111,60 @@ import Testing
         """)
     }
 
+    @Test func homeSpeechUnavailable_80x24() {
+        expectGolden(.homeSpeechUnavailable, width: 80, height: 24, """
+
+          Épreuve — attestations de sécurité routière
+          ────────────────────────────────────────────────────────────────────────────
+
+          › Passer une épreuve
+            Quitter
+
+          La lecture à voix haute n'est pas disponible sur ce poste : la bibliothèque
+          espeak-ng est absente (libespeak-ng.so.1 introuvable ; paquet Debian
+          libespeak-ng1).
+
+
+
+
+
+
+
+
+
+
+
+
+
+          ↑ ↓ : choisir · Entrée : valider
+        """)
+    }
+
+    @Test func homeSpeechUnavailable_60x20() {
+        expectGolden(.homeSpeechUnavailable, width: 60, height: 20, """
+
+          Épreuve — attestations de sécurité routière
+          ────────────────────────────────────────────────────────
+
+          › Passer une épreuve
+            Quitter
+
+          La lecture à voix haute n'est pas disponible sur ce
+          poste : la bibliothèque espeak-ng est absente
+          (libespeak-ng.so.1 introuvable ; paquet Debian
+          libespeak-ng1).
+
+
+
+
+
+
+
+
+          ↑ ↓ : choisir · Entrée : valider
+        """)
+    }
+
     @Test func examNumberTyped_80x24() {
         expectGolden(.examNumberTyped, width: 80, height: 24, """
 

@@ -651,6 +651,168 @@ import Testing
         """)
     }
 
+    @Test func questionReadAloud_80x24() {
+        expectGolden(.questionReadAloud, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…  Question 1/20
+          Circulation · Savoir se déplacer dans des espaces appropriés
+          ────────────────────────────────────────────────────────────────────────────
+
+          Sur un hoverboard, l'utilisateur :
+
+                                 UNE SEULE RÉPONSE EST ATTENDUE
+
+          › ( ) A  a le droit de circuler sur le trottoir.
+            ( ) B  n'a pas le droit de circuler sur le trottoir.
+            ( ) C  doit porter un casque.
+
+
+
+
+
+
+
+
+
+
+
+          Lecture de la question… 0:13
+          ████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/20
+        """)
+    }
+
+    @Test func questionReadAloud_60x20() {
+        expectGolden(.questionReadAloud, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…  Question 1/20
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
+          ────────────────────────────────────────────────────────
+
+          Sur un hoverboard, l'utilisateur :
+
+                       UNE SEULE RÉPONSE EST ATTENDUE
+
+          › ( ) A  a le droit de circuler sur le trottoir.
+            ( ) B  n'a pas le droit de circuler sur le trottoir.
+            ( ) C  doit porter un casque.
+
+
+
+
+
+
+          Lecture de la question… 0:13
+          ███░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1/20
+        """)
+    }
+
+    @Test func questionScreenReader_80x24() {
+        expectGolden(.questionScreenReader, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…  Question 1/20
+          Circulation · Savoir se déplacer dans des espaces appropriés
+
+
+          Sur un hoverboard, l'utilisateur :
+
+                                 UNE SEULE RÉPONSE EST ATTENDUE
+
+            ( ) A  a le droit de circuler sur le trottoir.
+            (x) B  n'a pas le droit de circuler sur le trottoir.
+          > ( ) C  doit porter un casque.
+
+
+
+
+
+
+
+
+
+
+
+          Temps restant : moins de quarante secondes.
+          Question 1 sur 20
+        """)
+    }
+
+    @Test func questionScreenReader_60x20() {
+        expectGolden(.questionScreenReader, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…  Question 1/20
+          Circulation · Savoir se déplacer dans des espaces
+          appropriés
+
+
+          Sur un hoverboard, l'utilisateur :
+
+                       UNE SEULE RÉPONSE EST ATTENDUE
+
+            ( ) A  a le droit de circuler sur le trottoir.
+            (x) B  n'a pas le droit de circuler sur le trottoir.
+          > ( ) C  doit porter un casque.
+
+
+
+
+
+
+          Temps restant : moins de quarante secondes.
+          Question 1 sur 20
+        """)
+    }
+
+    @Test func questionScreenReaderSituation_80x24() {
+        expectGolden(.questionScreenReaderSituation, width: 80, height: 24, """
+          ASSR1 — Attestation scolaire de sécurité routière de premier…  Question 3/20
+          Passagers · Transporter un passager
+
+
+          Tu es à l'arrière d'un scooter. Le conducteur accélère pour passer au feu
+          orange.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+          Lecture de la situation…
+          Question 3 sur 20
+        """)
+    }
+
+    @Test func questionScreenReaderSituation_60x20() {
+        expectGolden(.questionScreenReaderSituation, width: 60, height: 20, """
+          ASSR1 — Attestation scolaire de sécurité…  Question 3/20
+          Passagers · Transporter un passager
+
+
+          Tu es à l'arrière d'un scooter. Le conducteur accélère
+          pour passer au feu orange.
+
+
+
+
+
+
+
+
+
+
+
+
+          Lecture de la situation…
+          Question 3 sur 20
+        """)
+    }
+
     @Test func questionLong_200x30() {
         expectGolden(.questionLong, width: 200, height: 30, """
                                                           ASSR1 — Attestation scolaire de sécurité routière de premier niveau                     Question 1/2

@@ -434,4 +434,112 @@ import Testing
           Tab : bouton suivant · Entrée : valider
         """)
     }
+
+    @Test func readyReadAloud_80x24() {
+        expectGolden(.readyReadAloud, width: 80, height: 24, """
+
+          Lily, c'est à vous
+          ────────────────────────────────────────────────────────────────────────────
+
+          Dès que vous êtes prêt(e), appuyez sur Entrée pour commencer l'épreuve.
+
+          Les questions sont lues à voix haute. Touche L : relire la question ; touche
+          M : lire la réponse en surbrillance et dire si elle est cochée. Le temps
+          pour répondre commence après la lecture.
+
+          [ Commencer l'épreuve ]
+
+
+
+
+
+
+
+
+
+
+
+
+          Tab : bouton suivant · Entrée : valider
+        """)
+    }
+
+    @Test func readyReadAloud_60x20() {
+        expectGolden(.readyReadAloud, width: 60, height: 20, """
+
+          Lily, c'est à vous
+          ────────────────────────────────────────────────────────
+
+          Dès que vous êtes prêt(e), appuyez sur Entrée pour
+          commencer l'épreuve.
+
+          Les questions sont lues à voix haute. Touche L : relire
+          la question ; touche M : lire la réponse en surbrillance
+          et dire si elle est cochée. Le temps pour répondre
+          commence après la lecture.
+
+          [ Commencer l'épreuve ]
+
+
+
+
+
+
+          Tab : bouton suivant · Entrée : valider
+        """)
+    }
+
+    @Test func readyReadAloudUnavailable_80x24() {
+        expectGolden(.readyReadAloudUnavailable, width: 80, height: 24, """
+
+          Lily, c'est à vous
+          ────────────────────────────────────────────────────────────────────────────
+
+          Dès que vous êtes prêt(e), appuyez sur Entrée pour commencer l'épreuve.
+
+          La lecture à voix haute n'est pas disponible sur ce poste : la bibliothèque
+          espeak-ng est absente (libespeak-ng.so.1 introuvable ; paquet Debian
+          libespeak-ng1).
+
+          [ Commencer l'épreuve ]
+
+
+
+
+
+
+
+
+
+
+
+
+          Tab : bouton suivant · Entrée : valider
+        """)
+    }
+
+    @Test func readyReadAloudUnavailable_60x20() {
+        expectGolden(.readyReadAloudUnavailable, width: 60, height: 20, """
+
+          Lily, c'est à vous
+          ────────────────────────────────────────────────────────
+
+          Dès que vous êtes prêt(e), appuyez sur Entrée pour
+          commencer l'épreuve.
+
+          La lecture à voix haute n'est pas disponible sur ce
+          poste : la bibliothèque espeak-ng est absente
+          (libespeak-ng.so.1 introuvable ; paquet Debian
+          libespeak-ng1).
+
+          [ Commencer l'épreuve ]
+
+
+
+
+
+
+          Tab : bouton suivant · Entrée : valider
+        """)
+    }
 }

@@ -4,15 +4,16 @@ import ExamKit
 /// Named states of the interface, each reached by keys and host answers only; golden tests render
 /// them at several sizes.
 enum Scenario: String, CaseIterable {
-    case home, homeKioskResumable
+    case home, homeKioskResumable, homeSpeechUnavailable
     case examNumberTyped, examNumberChecking, examNumberUnknown, examNumberNotStarted, examNumberFinished
     case accessCodeTyped, accessCodeWrong, accessCodeLocked, accessCodeAlreadyTaken, accessCodeResuming
     case identity, identityExtraTime
     case tutorial1, tutorial2, tutorial3, tutorial3Untimed, tutorial4
-    case ready
+    case ready, readyReadAloud, readyReadAloudUnavailable
     case questionSingle, questionSeveralSelected, questionSituationReading, questionSituationAnswering
     case questionExtraTime, questionLong, questionUntimed
     case questionSituationFolded, questionSituationReread, questionSituationScrolled, questionChoicesScrolled, questionWide
+    case questionReadAloud, questionScreenReader, questionScreenReaderSituation
     case endSending, endDelivered, endFailedOnce, endFailedThrice, endRescueCode, endRescueDirectory, endRescueWritten
     case endStorageFailure
     case surveillantCode, surveillantMenu, surveillantDeliveryStatus, surveillantWrongCode, surveillantConfirmEnd
@@ -30,6 +31,27 @@ enum Scenario: String, CaseIterable {
             s = Session(configuration: Fixture.configuration(
                 kiosk: true, resumable: ResumableAttempt(examNumber: "123456", candidateName: "Lily ALEXANDRE")))
             s.app.enablePractice(PracticeFixture.library())
+        case .homeSpeechUnavailable:
+            s = Session(configuration: Fixture.configuration(reading: ReadingPreference(always: true, voice: .unavailable(Fixture.noEspeak))))
+        case .readyReadAloud, .readyReadAloudUnavailable:
+            let voice: VoiceState = self == .readyReadAloud ? .ready : .unavailable(Fixture.noEspeak)
+            s = Session(configuration: Fixture.configuration(reading: ReadingPreference(always: true, voice: voice)))
+            s.logIn()
+            s.press(.enter, .enter, .enter, .enter, .enter)
+        case .questionReadAloud:
+            s = Session(configuration: Fixture.configuration(reading: Fixture.readAloud))
+            s.startExam()
+            s.advance(.seconds(3))
+        case .questionScreenReader:
+            s = Session(configuration: Fixture.configuration(reading: ReadingPreference(screenReader: true)))
+            s.startExam()
+            s.press(.character("b"), .down, .down)
+            s.advance(.milliseconds(7_400))
+        case .questionScreenReaderSituation:
+            s = Session(configuration: Fixture.configuration(reading: ReadingPreference(screenReader: true)))
+            s.startExam()
+            s.advance(.seconds(90))
+            s.advance(.seconds(2))
         case .examNumberTyped:
             s.press(.enter)
             s.type("12a34")

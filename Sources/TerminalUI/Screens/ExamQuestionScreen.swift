@@ -12,6 +12,14 @@ struct ExamQuestionScreen: ScreenModel {
     var problemNotice: (index: Int, delivered: Bool?)?
     /// The surveillant ended the attempt (F12 or the console), for this reason: the end screen says so.
     var stopReason: String?
+    /// Reading aloud, when the attempt's timing reads (`--lecture`, AER).
+    var voice: QuestionVoice?
+
+    init(sitting: Sitting, attempt: Attempt) {
+        self.sitting = sitting
+        self.attempt = attempt
+        voice = QuestionVoice(attempt)
+    }
 
     var screen: Screen { .question(self) }
 
@@ -19,7 +27,7 @@ struct ExamQuestionScreen: ScreenModel {
 
     /// « Commencer l'épreuve »: the first question (or a resumed attempt that had not started).
     static func start(_ sitting: Sitting, attempt: Attempt?, at now: MonotonicInstant, context: inout AppContext) -> Step {
-        var running = attempt ?? Attempt(questions: sitting.grant.questions, timing: sitting.grant.timing)
+        var running = attempt ?? Attempt(questions: sitting.grant.questions, timing: context.timing(for: sitting.grant.timing))
         let events = running.start(at: now)
         var screen = ExamQuestionScreen(sitting: sitting, attempt: running)
         let step = screen.record(events, at: now, context: &context)
@@ -28,7 +36,9 @@ struct ExamQuestionScreen: ScreenModel {
 
     mutating func tick(at now: MonotonicInstant, context: inout AppContext) -> Step {
         let events = attempt.update(at: now)
-        return record(events, at: now, context: &context)
+        let step = record(events, at: now, context: &context)
+        guard step.next == nil, let announcement = voice?.announce(attempt, at: now), !announcement.isEmpty else { return step }
+        return step.then(.effects(announcement))
     }
 
     func nextWakeUp(at now: MonotonicInstant) -> MonotonicInstant? {
@@ -48,6 +58,7 @@ struct ExamQuestionScreen: ScreenModel {
             problem = ProblemDialog(index: attempt.index)
             return .none
         }
+        if let spoken = voice?.handle(key, attempt: attempt, focus: cursor.choice) { return .effects(spoken) }
         if cursor.handle(key, attempt: attempt, context: context) { return .none }
         switch key {
         case let .character(character):
@@ -113,15 +124,17 @@ struct ExamQuestionScreen: ScreenModel {
         let journal = events.map { AppEffect.journal(attemptId: sitting.grant.attemptId, event: $0, snapshot: snapshot) }
         for event in events {
             switch event {
-            case .answeringStarted, .situationStarted: cursor = QuestionCursor()
+            case .readingStarted, .answeringStarted, .situationStarted: cursor = QuestionCursor()
             default: break
             }
         }
         // A dialog or a notice about a question that is over goes with it.
         if problem?.index != attempt.index { problem = nil }
         if problemNotice?.index != attempt.index { problemNotice = nil }
-        guard attempt.isFinished else { return .effects(journal) }
-        return Step.effects(journal).then(EndScreen.enter(sitting, attempt: attempt, stopReason: stopReason, context: &context))
+        // The journal first: what the candidate hears never runs ahead of what is written.
+        guard attempt.isFinished else { return .effects(journal + (voice?.read(events, attempt: attempt) ?? [])) }
+        let silence: [AppEffect] = voice == nil ? [] : [.stopSpeaking]
+        return Step.effects(journal + silence).then(EndScreen.enter(sitting, attempt: attempt, stopReason: stopReason, context: &context))
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {

@@ -51,9 +51,14 @@ struct HomeScreen: ScreenModel {
         frame.drawHeader(Strings.appTitle, in: column)
         let labels = buttonLabels(context: context)
         frame.drawMenu(labels, focus: focus, x: column.left, y: 4, width: column.width)
+        var y = 5 + labels.count
         if let resumable = context.configuration.resumableAttempt {
             let detail = Strings.resumableDetail(examNumber: resumable.examNumber)
-            frame.drawParagraph(detail, x: column.left, y: 5 + labels.count, width: column.width, role: .muted)
+            y = frame.drawParagraph(detail, x: column.left, y: y, width: column.width, role: .muted) + 1
+        }
+        // `--lecture` without a voice: said here, once, before anyone starts.
+        if context.configuration.reading.always, case let .unavailable(problem) = context.voice {
+            frame.drawParagraph(problem, x: column.left, y: y, width: column.width, role: .incorrect)
         }
         frame.drawHelp(Strings.helpMenu, in: column)
     }

@@ -8,6 +8,19 @@ struct PracticeQuestionScreen: ScreenModel {
     var cursor = QuestionCursor()
     /// The focused button under a correction.
     var focus = 0
+    /// Reading aloud with `--lecture`.
+    var voice: QuestionVoice?
+
+    init(run: PracticeRun) {
+        self.run = run
+        voice = QuestionVoice(run.attempt)
+    }
+
+    /// The first question on screen, read aloud when reading is on (its attempt has already started).
+    static func open(_ run: PracticeRun) -> Step {
+        let screen = PracticeQuestionScreen(run: run)
+        return .go(screen.screen, screen.voice?.say(run.attempt.currentReadingScript) ?? [])
+    }
 
     var screen: Screen { .practiceQuestion(self) }
 
@@ -27,9 +40,11 @@ struct PracticeQuestionScreen: ScreenModel {
 
     mutating func tick(at now: MonotonicInstant, context: inout AppContext) -> Step {
         let events = run.update(at: now)
-        guard !events.isEmpty else { return .none }
+        let announcement = run.corrected ? [] : voice?.announce(run.attempt, at: now) ?? []
+        guard !events.isEmpty else { return .effects(announcement) }
         if events.contains(where: { if case .answeringStarted = $0 { true } else { false } }) { cursor = QuestionCursor() }
-        return afterChange(context: context)
+        let reading = voice?.read(events, attempt: run.attempt) ?? []
+        return Step.effects(reading + announcement).then(afterChange(context: context))
     }
 
     /// Letters, arrows and Space answer; Enter validates (practice); T ends (practice).
@@ -37,6 +52,7 @@ struct PracticeQuestionScreen: ScreenModel {
         if run.mode == .practice, key == .character("t") || key == .character("T") { return results(context: context) }
         if run.corrected { return handleCorrectionKey(key, at: now, context: context) }
         guard let question = run.attempt.currentQuestion else { return .none }
+        if let spoken = voice?.handle(key, attempt: run.attempt, focus: cursor.choice) { return .effects(spoken) }
         if cursor.handle(key, attempt: run.attempt, context: context) { return .none }
         switch key {
         case let .character(character):
@@ -55,6 +71,7 @@ struct PracticeQuestionScreen: ScreenModel {
     private mutating func handleCorrectionKey(_ key: Key, at now: MonotonicInstant, context: AppContext) -> Step {
         let shown = buttons
         let count = max(1, shown.count)
+        if key == .character("l") || key == .character("L") { return .effects(correctionSpoken) }
         switch key {
         case .tab, .right: focus = (focus + 1) % count
         case .backTab, .left: focus = (focus + count - 1) % count
@@ -66,6 +83,7 @@ struct PracticeQuestionScreen: ScreenModel {
                 guard run.next(at: now) else { return .none }
                 cursor = QuestionCursor()
                 focus = 0
+                return .effects(voice?.say(run.attempt.currentReadingScript) ?? [])
             }
         default: break
         }
@@ -75,16 +93,26 @@ struct PracticeQuestionScreen: ScreenModel {
     /// A closed practice question shows its correction; a finished self-test shows its results.
     private mutating func afterChange(context: AppContext) -> Step {
         if run.isOver { return results(context: context) }
-        if run.corrected { focus = 0 }
+        if run.corrected {
+            focus = 0
+            return .effects(correctionSpoken)
+        }
         return .none
+    }
+
+    /// The correction of the question just closed, read aloud when reading is on.
+    private var correctionSpoken: [AppEffect] {
+        guard let voice, let outcome = run.outcomes.last else { return [] }
+        return voice.say(ReadingScript.correction(outcome.question, selection: outcome.selected))
     }
 
     /// The statistics of the run, saved to the profile's history when something was answered.
     private func results(context: AppContext) -> Step {
         let review = run.review(title: title, themeOrder: context.themeOrder)
         let next = Screen.review(ReviewScreen(review: review, page: .statistics, back: nil))
-        guard !review.outcomes.isEmpty else { return .go(next) }
-        return .go(next, [.savePracticeResult(review.result(mode: run.mode, profileName: run.profileName, bank: run.bank.label))])
+        let silence: [AppEffect] = voice == nil ? [] : [.stopSpeaking]
+        guard !review.outcomes.isEmpty else { return .go(next, silence) }
+        return .go(next, silence + [.savePracticeResult(review.result(mode: run.mode, profileName: run.profileName, bank: run.bank.label))])
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {

@@ -173,8 +173,9 @@ struct PracticeBankScreen: ScreenModel {
         guard let library = context.library, let profile = context.practiceProfile else { return .none }
         guard mode == .selfTest else { return .go(.practiceThemes(PracticeThemesScreen(mode: mode, bank: index))) }
         do {
-            let run = try PracticeRun.selfTest(profileName: profile, bank: library.banks[index], themeOrder: context.themeOrder, at: now)
-            return .go(.practiceQuestion(PracticeQuestionScreen(run: run)))
+            let run = try PracticeRun.selfTest(profileName: profile, bank: library.banks[index], themeOrder: context.themeOrder,
+                                               readingWordsPerMinute: context.practiceReadingRate, at: now)
+            return PracticeQuestionScreen.open(run)
         } catch {
             message = Strings.selfTestImpossible(FileProblem.describe(error))
             return .none
@@ -250,12 +251,13 @@ struct PracticeThemesScreen: ScreenModel {
     /// « Commencer l'entraînement »: the first question of the chosen themes.
     mutating func start(at now: MonotonicInstant, context: AppContext) -> Step {
         guard let library = context.library, let profile = context.practiceProfile, !themes.isEmpty,
-              let run = PracticeRun.practice(profileName: profile, bank: library.banks[bank], themes: themes, timed: timed, at: now)
+              let run = PracticeRun.practice(profileName: profile, bank: library.banks[bank], themes: themes, timed: timed,
+                                             readingWordsPerMinute: context.practiceReadingRate, at: now)
         else {
             message = Strings.chooseAtLeastOneTheme
             return .none
         }
-        return .go(.practiceQuestion(PracticeQuestionScreen(run: run)))
+        return PracticeQuestionScreen.open(run)
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {

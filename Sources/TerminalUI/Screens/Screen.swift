@@ -59,6 +59,8 @@ struct AppContext: Sendable {
     /// `epreuve practice --bank B --themes a,b` without a first name: where to go once it is given.
     var practiceRequest: (bank: Int, themes: Set<String>)?
     var viewport = (width: 80, height: 24)
+    /// The voice for reading aloud; starts as the host made it (or not).
+    var voice: VoiceState
 
     func themeLabel(_ id: String) -> String {
         configuration.themeLabels[id] ?? library?.themes.first { $0.id == id }?.label ?? id

@@ -11,20 +11,26 @@ struct Sitting: Sendable {
         for (id, label) in grant.themeLabels where context.configuration.themeLabels[id] == nil {
             context.configuration.themeLabels[id] = label
         }
-        // A `--presence` session: nothing starts before the surveillant's confirmation.
+        // A `--presence` session: nothing starts before the surveillant's confirmation (the voice is
+        // prepared once it came: begin runs again then).
         if grant.awaitingPresence, grant.resume.map({ $0.phase == .notStarted }) ?? true { return PresenceWaitScreen.enter(self) }
-        guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self))) }
-        let attempt = Attempt(resuming: snapshot, questions: grant.questions, timing: grant.timing, at: now)
+        let voice = context.prepareVoice(for: grant.timing)
+        guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self)), voice) }
+        // A voice being prepared is not ready for a resumed question: it goes on unread.
+        let attempt = Attempt(resuming: snapshot, questions: grant.questions, timing: context.timing(for: grant.timing), at: now)
         switch snapshot.phase {
         case .notStarted:
-            return .go(.ready(ReadyScreen(sitting: self, attempt: attempt)))
+            return .go(.ready(ReadyScreen(sitting: self, attempt: attempt)), voice)
         case .finished:
-            return EndScreen.enter(self, attempt: attempt, context: &context)
+            return Step.effects(voice).then(EndScreen.enter(self, attempt: attempt, context: &context))
         case .reading, .situation, .answering:
             var question = ExamQuestionScreen(sitting: self, attempt: attempt)
+            // A question resumed in its reading is read again from its beginning (its phase restarted too).
+            var effects = voice
+            if case .reading = attempt.phase, let spoken = question.voice?.say(attempt.currentReadingScript) { effects += spoken }
             // The time of a late resume is the candidate's loss only if a deadline passed meanwhile.
             let step = question.tick(at: now, context: &context)
-            return Step(effects: step.effects, next: step.next ?? question.screen)
+            return Step(effects: effects + step.effects, next: step.next ?? question.screen)
         }
     }
 
@@ -162,7 +168,13 @@ struct ReadyScreen: ScreenModel {
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
         frame.drawHeader(Strings.yourTurn(sitting.grant.firstName), in: column)
-        let y = frame.drawParagraph(Strings.whenReady, x: column.left, y: 4, width: column.width)
+        var y = frame.drawParagraph(Strings.whenReady, x: column.left, y: 4, width: column.width)
+        let asked = sitting.grant.timing
+        if let problem = context.readingProblem(for: asked) {
+            y = frame.drawParagraph(problem, x: column.left, y: y + 1, width: column.width, role: .incorrect)
+        } else if context.timing(for: asked).readingWordsPerMinute != nil {
+            y = frame.drawParagraph(Strings.readAloudKeys, x: column.left, y: y + 1, width: column.width, role: .muted)
+        }
         frame.drawButtons(buttonLabels(context: context), focus: 0, x: column.left, y: y + 1)
         frame.drawHelp(Strings.helpButtons, in: column)
     }

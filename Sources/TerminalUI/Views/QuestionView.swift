@@ -61,7 +61,8 @@ struct QuestionView {
             drawScrolled(situation, role: .text, scroll: cursor.situationScroll, into: &frame, x: x, width: width,
                          top: bodyTop + 1, height: bodyHeight - 1)
             let remaining = attempt.remaining(at: now) ?? .zero
-            frame.put("\(Strings.readingSituation) \(TextLayout.countdown(remaining))", x: x, y: timerRow, role: .timer)
+            let line = frame.plain ? Strings.readingSituation : "\(Strings.readingSituation) \(TextLayout.countdown(remaining))"
+            frame.put(line, x: x, y: timerRow, role: .timer)
         } else {
             if cursor.rereading {
                 drawScrolled(situation, role: .text, scroll: cursor.situationScroll, into: &frame, x: x, width: width,
@@ -71,7 +72,12 @@ struct QuestionView {
                 drawAnswering(question, selection: attempt.selections[attempt.index], situation: situation,
                               into: &frame, x: x, width: width, top: bodyTop, height: bodyHeight)
             }
-            if let remaining = attempt.remaining(at: now) {
+            if case .reading = attempt.phase {
+                // Answers wait for the end of the reading; the answering time starts after it.
+                let remaining = attempt.remaining(at: now) ?? .zero
+                let line = frame.plain ? Strings.readingQuestion : "\(Strings.readingQuestion) \(TextLayout.countdown(remaining))"
+                frame.put(TextLayout.truncate(line, width: width), x: x, y: timerRow, role: .timer)
+            } else if let remaining = attempt.remaining(at: now) {
                 frame.drawTimer(remaining: remaining, total: attempt.timing.answerSeconds, x: x, y: timerRow, width: width)
             } else {
                 frame.put(TextLayout.truncate(untimedHint, width: width), x: x, y: timerRow, role: .timer)
@@ -94,7 +100,7 @@ struct QuestionView {
             frame.put(line, x: x, y: y, role: .muted)
             y += 1
         }
-        frame.put(String(repeating: "─", count: width), x: x, y: y, role: .muted)
+        if !frame.plain { frame.put(String(repeating: "─", count: width), x: x, y: y, role: .muted) }
         return y + 1
     }
 
@@ -177,7 +183,7 @@ struct QuestionView {
             let focused = index == cursor.choice
             let role: ThemeRole = selected ? .choiceSelected : focused ? .choiceFocus : .choice
             let mark = question.expectsSeveralAnswers ? (selected ? "[x]" : "[ ]") : (selected ? "(x)" : "( )")
-            let prefix = "\(focused ? "›" : " ") \(mark) \(ChoiceLetter.letter(index))  "
+            let prefix = "\(focused ? (frame.plain ? ">" : "›") : " ") \(mark) \(ChoiceLetter.letter(index))  "
             for (offset, line) in lines.enumerated() {
                 let lead = offset == 0 ? prefix : String(repeating: " ", count: Self.choicePrefixWidth)
                 rows.append((lead + line, role, index))
@@ -209,6 +215,10 @@ struct QuestionView {
             } else {
                 if row.role != .choice, row.choice != nil { frame.fill(x: x, y: y, width: width, height: 1, role: row.role) }
                 frame.put(row.text, x: x, y: y, role: row.role)
+                // A screen reader follows the cursor: it sits on the focused choice's letter.
+                if frame.plain, let choice = row.choice, choice == cursor.choice, frame.cursor == nil {
+                    frame.cursor = (x + 6, y)
+                }
             }
             y += 1
         }

@@ -1,0 +1,100 @@
+import CenterService
+import ExamKit
+import Foundation
+import PostgresNIO
+
+extension PostgresCenterRepository {
+    /// Under the candidate-in-session lock, so concurrent logins of one candidate on any process
+    /// see each other: the first opens, the others resume that attempt.
+    public func openAttempt(_ attempt: CenterAttempt, onePerCandidate: Bool) async throws -> AttemptOpening {
+        let progress = try attempt.progress.map(jsonText)
+        return try await transaction("ouverture de la tentative") { transaction in
+            let session = attempt.sessionNumber, candidate = attempt.candidateId
+            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
+            if onePerCandidate, try await !transaction.rows("""
+                SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate) LIMIT 1
+                """).isEmpty {
+                return .candidateHasResult
+            }
+            if let open = try await transaction.rows(Self.openAttemptQuery(session: session, candidate: candidate)).first {
+                return .resumed(try Rows.attempt(open))
+            }
+            try await transaction.run("""
+                INSERT INTO attempt (id, session_number, candidate_id, terminal_id, opened_at, progress, progress_at, transfer_authorized,
+                                     stop_reason, stopped_at)
+                VALUES (\(attempt.id), \(session), \(candidate), \(attempt.terminalId), \(attempt.openedAt), \(progress)::jsonb,
+                        \(attempt.progressAt), \(attempt.transferAuthorized), \(attempt.stopReason), \(attempt.stoppedAt))
+                """)
+            return .opened(attempt)
+        }
+    }
+
+    public func attempt(id: String) async throws -> CenterAttempt? {
+        try await rows("lecture d'une tentative", "SELECT * FROM attempt WHERE id = \(id)").first.map { try Rows.attempt($0) }
+    }
+
+    public func openAttempt(session number: String, candidate id: String) async throws -> CenterAttempt? {
+        try await rows("lecture d'une tentative", Self.openAttemptQuery(session: number, candidate: id)).first.map { try Rows.attempt($0) }
+    }
+
+    /// The candidate's latest attempt in the session that has no result.
+    static func openAttemptQuery(session: String, candidate: String) -> PostgresQuery {
+        """
+        SELECT * FROM attempt a
+        WHERE a.session_number = \(session) AND a.candidate_id = \(candidate)
+          AND NOT EXISTS (SELECT 1 FROM result r WHERE r.attempt_id = a.id)
+        ORDER BY a.opened_at DESC LIMIT 1
+        """
+    }
+
+    public func attempts(session number: String) async throws -> [CenterAttempt] {
+        try await rows("lecture des tentatives", "SELECT * FROM attempt WHERE session_number = \(number) ORDER BY opened_at")
+            .map { try Rows.attempt($0) }
+    }
+
+    // The three writes below lock the attempt's row (`FOR UPDATE`) before they read it, so progress
+    // reports, moves and authorisations of one attempt happen one after the other on every process.
+    // A result stored meanwhile does not touch that row: whichever statement sees it not yet there
+    // acted before it, as if the two had run in that order.
+
+    public func recordProgress(attemptId: String, terminalId: String, progress: AttemptSnapshot,
+                               at: Date) async throws -> ProgressRecording {
+        let text = try jsonText(progress)
+        return try await transaction("suivi de la tentative") { transaction in
+            guard let row = try await transaction.rows("SELECT * FROM attempt WHERE id = \(attemptId) FOR UPDATE").first else {
+                return .unknownAttempt
+            }
+            let attempt = try Rows.attempt(row)
+            guard attempt.terminalId == terminalId else { return .movedElsewhere }
+            if try await Self.hasResult(attemptId, transaction) { return .finished }
+            try await transaction.run("UPDATE attempt SET progress = \(text)::jsonb, progress_at = \(at) WHERE id = \(attemptId)")
+            return attempt.stopReason.map { .stopRequested(reason: $0) } ?? .recorded
+        }
+    }
+
+    /// Compare and set: moves only if the attempt still runs on `from`.
+    public func moveAttempt(id: String, from: String, to: String, at: Date) async throws -> Bool {
+        try await transaction("reprise de la tentative sur un autre poste") { transaction in
+            guard let row = try await transaction.rows("SELECT * FROM attempt WHERE id = \(id) FOR UPDATE").first,
+                  try Rows.attempt(row).terminalId == from,
+                  try await !Self.hasResult(id, transaction) else { return false }
+            try await transaction.run("""
+                UPDATE attempt SET terminal_id = \(to), transfer_authorized = false, progress_at = \(at) WHERE id = \(id)
+                """)
+            return true
+        }
+    }
+
+    public func authorizeTransfer(attemptId: String, _ authorized: Bool) async throws -> Bool {
+        try await transaction("autorisation de reprise") { transaction in
+            guard try await !transaction.rows("SELECT 1 FROM attempt WHERE id = \(attemptId) FOR UPDATE").isEmpty,
+                  try await !Self.hasResult(attemptId, transaction) else { return false }
+            try await transaction.run("UPDATE attempt SET transfer_authorized = \(authorized) WHERE id = \(attemptId)")
+            return true
+        }
+    }
+
+    static func hasResult(_ attemptId: String, _ transaction: Transaction) async throws -> Bool {
+        try await !transaction.rows("SELECT 1 FROM result WHERE attempt_id = \(attemptId)").isEmpty
+    }
+}

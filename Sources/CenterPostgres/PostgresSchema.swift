@@ -1,0 +1,207 @@
+import CenterService
+import Logging
+import PostgresNIO
+
+/// The center's tables on PostgreSQL, as versioned migrations recorded in `schema_migration`.
+/// Applied on open inside one transaction under an advisory lock, so two servers starting at once
+/// migrate once and a failed migration leaves nothing half done (PostgreSQL's DDL is transactional).
+/// Every change is a new migration; a shipped one is never edited.
+///
+/// Names are PostgreSQL's usual snake_case, so an administrator can type them in psql unquoted.
+/// The tables and their meaning are SQLite's (`CenterSchema`): dates are `timestamptz`, question
+/// lists and answers are `jsonb`; states stay text without a CHECK so a new kind of session needs no
+/// migration (the reader refuses an unknown value by name).
+enum PostgresSchema {
+    struct Migration: Sendable {
+        let version: Int
+        let name: String
+        let statements: [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "the center's tables", statements: [
+            """
+            CREATE TABLE candidate (
+                id text PRIMARY KEY,
+                ine text UNIQUE,
+                last_name text NOT NULL,
+                first_name text NOT NULL,
+                birth_date text NOT NULL,
+                class_name text NOT NULL,
+                sex text NOT NULL,
+                attestation text NOT NULL,
+                siecle boolean NOT NULL,
+                extra_time boolean NOT NULL
+            )
+            """,
+            // Imports without INE find candidates by name and birth date.
+            "CREATE INDEX candidate_by_identity ON candidate (last_name, first_name, birth_date) WHERE ine IS NULL",
+            """
+            CREATE TABLE session (
+                number text PRIMARY KEY,
+                kind text NOT NULL,
+                profile_id text NOT NULL,
+                name text NOT NULL,
+                starts_at timestamptz NOT NULL,
+                place text,
+                timed boolean NOT NULL,
+                always_active boolean NOT NULL,
+                seed text NOT NULL,
+                result_key text NOT NULL,
+                surveillant_salt text NOT NULL,
+                surveillant_hash text NOT NULL,
+                question_ids jsonb NOT NULL,
+                content_digest text NOT NULL,
+                created_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE session_candidate (
+                session_number text NOT NULL REFERENCES session ON DELETE CASCADE,
+                candidate_id text NOT NULL REFERENCES candidate,
+                code_salt text NOT NULL,
+                code_hash text NOT NULL,
+                extra_time boolean NOT NULL,
+                demo_code text,
+                PRIMARY KEY (session_number, candidate_id)
+            )
+            """,
+            """
+            CREATE TABLE attempt (
+                id text PRIMARY KEY,
+                session_number text NOT NULL REFERENCES session,
+                candidate_id text NOT NULL REFERENCES candidate,
+                terminal_id text NOT NULL,
+                opened_at timestamptz NOT NULL
+            )
+            """,
+            // Every login looks for the candidate's open attempt in the session.
+            "CREATE INDEX attempt_by_session_candidate ON attempt (session_number, candidate_id)",
+            """
+            CREATE TABLE result (
+                attempt_id text PRIMARY KEY,
+                session_number text NOT NULL REFERENCES session,
+                candidate_id text NOT NULL REFERENCES candidate,
+                terminal_id text NOT NULL,
+                started_at timestamptz NOT NULL,
+                finished_at timestamptz NOT NULL,
+                answers jsonb NOT NULL,
+                content_hash text NOT NULL,
+                envelope text NOT NULL,
+                score integer NOT NULL,
+                question_count integer NOT NULL,
+                passed boolean NOT NULL,
+                source text NOT NULL,
+                stored_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX result_by_session_candidate ON result (session_number, candidate_id)",
+            """
+            CREATE TABLE login_throttle (
+                key text PRIMARY KEY,
+                consecutive_failures integer NOT NULL,
+                lock_count integer NOT NULL,
+                locked_until timestamptz,
+                updated_at timestamptz NOT NULL
+            )
+            """,
+        ]),
+        Migration(version: 2, name: "exam integrity", statements: [
+            // The surveillant code's slow hash for terminals that check it offline (SlowCodeHash as JSON).
+            "ALTER TABLE session ADD COLUMN surveillant_check jsonb",
+            // Where a running attempt stands as its terminal last reported, and the surveillant's leave
+            // for another terminal to take it over.
+            "ALTER TABLE attempt ADD COLUMN progress jsonb",
+            "ALTER TABLE attempt ADD COLUMN progress_at timestamptz",
+            "ALTER TABLE attempt ADD COLUMN transfer_authorized boolean NOT NULL DEFAULT false",
+            "ALTER TABLE result ADD COLUMN stop_reason text",
+            // The center's own key pair (rescue files are sealed to it): one row.
+            "CREATE TABLE center_key (id integer PRIMARY KEY CHECK (id = 1), private_key bytea NOT NULL)",
+            // Wrong codes counted over a fixed window, per session and per client address.
+            """
+            CREATE TABLE throttle_window (
+                key text PRIMARY KEY,
+                window_start timestamptz NOT NULL,
+                failures integer NOT NULL
+            )
+            """,
+        ]),
+        // Version 3 belongs to another piece of work; versions are applied by number, so the gap is harmless.
+        Migration(version: 4, name: "supervision", statements: [
+            // `sessions create --presence`, and `sessions close`.
+            "ALTER TABLE session ADD COLUMN requires_presence boolean NOT NULL DEFAULT false",
+            "ALTER TABLE session ADD COLUMN closed_at timestamptz",
+            "ALTER TABLE session_candidate ADD COLUMN presence_confirmed_at timestamptz",
+            // An attempt ended from the console: its terminal learns it with its next progress report.
+            "ALTER TABLE attempt ADD COLUMN stop_reason text",
+            "ALTER TABLE attempt ADD COLUMN stopped_at timestamptz",
+            // Question ids left out of the score (accepted alerts).
+            "ALTER TABLE result ADD COLUMN neutralized jsonb NOT NULL DEFAULT '[]'",
+            """
+            CREATE TABLE alert (
+                id text PRIMARY KEY,
+                session_number text NOT NULL REFERENCES session,
+                attempt_id text NOT NULL REFERENCES attempt,
+                candidate_id text NOT NULL,
+                question_id text NOT NULL,
+                position integer NOT NULL,
+                kind text NOT NULL,
+                raised_at timestamptz NOT NULL,
+                status text NOT NULL,
+                decided_at timestamptz,
+                UNIQUE (attempt_id, question_id)
+            )
+            """,
+            "CREATE INDEX alert_by_session ON alert (session_number)",
+            """
+            CREATE TABLE session_log (
+                id bigserial PRIMARY KEY,
+                session_number text NOT NULL REFERENCES session,
+                at timestamptz NOT NULL,
+                kind text NOT NULL,
+                candidate_id text,
+                detail text NOT NULL
+            )
+            """,
+            "CREATE INDEX session_log_by_session ON session_log (session_number)",
+        ]),
+    ]
+
+    /// Applies the missing migrations in one transaction; true when the store had none before (a new
+    /// center, which gets the demo with the bundled content). A store migrated by a newer program is
+    /// refused rather than misread.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock(\(AdvisoryLock.migrations.key))", logger: logger)
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS schema_migration (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
+            var applied: Set<Int> = []
+            for try await version in try await connection.query("SELECT version FROM schema_migration", logger: logger)
+                .decode(Int.self) {
+                applied.insert(version)
+            }
+            let known = Set(migrations.map(\.version))
+            if let newer = applied.subtracting(known).max() {
+                throw CenterError("la base a été migrée par une version plus récente d'Épreuve (schéma \(newer)) : mettez le programme à jour")
+            }
+            for migration in migrations where !applied.contains(migration.version) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO schema_migration (version, name) VALUES (\(migration.version), \(migration.name))", logger: logger)
+            }
+            try await connection.query("COMMIT", logger: logger)
+            return applied.isEmpty
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+}
