@@ -17,7 +17,7 @@ let terminals = 30
 let seconds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10
 
 func line(_ label: String, _ value: String) {
-    print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + value)
+    print(label.padding(toLength: max(60, label.count + 1), withPad: " ", startingAt: 0) + value)
 }
 
 func cpuSeconds() -> Double {
