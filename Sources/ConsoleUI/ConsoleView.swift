@@ -75,7 +75,10 @@ struct ConsoleView {
         if !ends.isEmpty { facts.append(ends) }
         frame.put(TextLayout.truncate(facts.joined(separator: " · "), width: width), x: 0, y: 1, role: .text)
         let counts = board.counts
-        let countText = LiveState.allCases.map { ConsoleText.count($0, counts[$0] ?? 0) }.joined(separator: " · ")
+        let parts = LiveState.allCases.map { ConsoleText.count($0, counts[$0] ?? 0) }
+        // Every count must be read at 80 columns: commas when the dots do not fit.
+        let dotted = parts.joined(separator: " · ")
+        let countText = TextWidth.of(dotted) <= width ? dotted : parts.joined(separator: ", ")
         frame.put(TextLayout.truncate(countText, width: width), x: 0, y: 2, role: .muted)
         if let problem = app.loadProblem {
             frame.put(TextLayout.truncate(problem, width: width), x: 0, y: 3, role: .incorrect)

@@ -49,7 +49,7 @@ import TerminalUI
         Self.expectFrame(F.app(F.mixed()), width: 80, height: 24, """
             Surveillance de l'épreuve 482913
             Examen ASSR1 « ASSR1 5e » · Actif · fin dans 2 h 20
-            3 absents · 2 présents · 17 en cours · 2 terminés · 5 résultats reçus · 1 arrêt…
+            3 absents, 2 présents, 17 en cours, 2 terminés, 5 résultats reçus, 1 arrêtée
 
               Candidat           Classe Tps+ État           Question Temps Poste      Vu
             › Lily ALEXANDRE     5A          Absent
@@ -79,7 +79,7 @@ import TerminalUI
         Self.expectFrame(F.app(F.mixed(alerts: true)), width: 80, height: 24, """
             Surveillance de l'épreuve 482913
             Examen ASSR1 « ASSR1 5e » · Actif · fin dans 2 h 20
-            3 absents · 2 présents · 17 en cours · 2 terminés · 5 résultats reçus · 1 arrêt…
+            3 absents, 2 présents, 17 en cours, 2 terminés, 5 résultats reçus, 1 arrêtée
             ⚠ Alerte : Mallaurayne BOUVIER, question 7/20, question illisible — A : répondre
               Candidat           Classe Tps+ État           Question Temps Poste      Vu
             › Lily ALEXANDRE     5A          Absent
@@ -109,7 +109,7 @@ import TerminalUI
         Self.expectFrame(F.app(F.mixed(alerts: true), width: 60, height: 20), width: 60, height: 20, """
             Surveillance de l'épreuve 482913
             Examen ASSR1 « ASSR1 5e » · Actif · fin dans 2 h 20
-            3 absents · 2 présents · 17 en cours · 2 terminés · 5 résul…
+            3 absents, 2 présents, 17 en cours, 2 terminés, 5 résultats…
             ⚠ Alerte : Mallaurayne BOUVIER, question 7/20, question ill…
               Candidat      État           Question Temps Poste   Vu
             › Lily ALEXAND… Absent
@@ -156,7 +156,7 @@ import TerminalUI
         Self.expectFrame(F.searched("bo"), width: 80, height: 24, """
             Surveillance de l'épreuve 482913
             Examen ASSR1 « ASSR1 5e » · Actif · fin dans 2 h 20
-            3 absents · 2 présents · 17 en cours · 2 terminés · 5 résultats reçus · 1 arrêt…
+            3 absents, 2 présents, 17 en cours, 2 terminés, 5 résultats reçus, 1 arrêtée
 
               Candidat           Classe Tps+ État           Question Temps Poste      Vu
             › Lauriane BONNET    5A          Présent                       salle-b:p… 2 s
@@ -186,7 +186,7 @@ import TerminalUI
         Self.expectFrame(F.reissued(), width: 80, height: 24, """
             Surveillance de l'épreuve 482913
             Examen ASSR1 « ASSR1 5e » · Actif · fin dans 2 h 20
-            3 absents · 2 présents · 17 en cours · 2 terminés · 5 résultats reçus · 1 arrêt…
+            3 absents, 2 présents, 17 en cours, 2 terminés, 5 résultats reçus, 1 arrêtée
 
               Candidat           Classe Tps+ État           Question Temps Poste      Vu
             › Lily ALEXANDRE     5A          Absent
