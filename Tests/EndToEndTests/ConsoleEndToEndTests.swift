@@ -1,16 +1,21 @@
 import Foundation
+import PostgresTestServer
 import Testing
 
 /// The surveillant's console in one tmux session, two candidates' terminals in two others, on one
 /// center (DESIGN §12): a presence confirmed, an alert accepted and the score out of 19 on the center,
 /// an attempt ended with a reason, and `sessions close` marking the absent and writing the procès-verbal.
-@Suite struct ConsoleEndToEndTests {
+/// Once on the SQLite home, once with `--database` on PostgreSQL; one after the other (six programs at
+/// once on two cores would test the machine rather than the console).
+@Suite(.serialized) struct ConsoleEndToEndTests {
     /// A generous wait: three programs share two loaded cores.
     static let patience: TimeInterval = 60
 
-    @Test func theSurveillantRunsTheRoomFromTheConsole() async throws {
+    @Test(arguments: [false, true])
+    func theSurveillantRunsTheRoomFromTheConsole(onPostgres: Bool) async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("console-\(UUID().uuidString)").path
-        let center = ["--home", home, "--content", Binaries.fixtureContent]
+        let database = onPostgres ? ["--database", try await TestPostgres.freshDatabaseURL()] : []
+        let center = ["--home", home, "--content", Binaries.fixtureContent] + database
         for (first, last) in [("Lily", "Alexandre"), ("Chloé", "Dubois"), ("Hugo", "Bernard")] {
             let added = try await Binaries.run("epreuve-center", ["candidates", "add", "--nom", last, "--prenom", first, "--naissance",
                                                                   "14/03/2012", "--classe", "4B", "--sexe", "F", "--attestation", "VINGT"] + center)
@@ -30,7 +35,7 @@ import Testing
             try #require(lines.first { $0.hasPrefix("\(first) ") }?.split(separator: " ").last.map(String.init))
         }
         // The terminals over HTTP, each with a home of its own; the console on the center's store.
-        let server = try await NetworkEndToEndTests.Server.start(home: home)
+        let server = try await NetworkEndToEndTests.Server.start(home: home, extra: database)
         defer { server.stop() }
         let arguments = center.map(Tmux.quoted).joined(separator: " ")
         func terminal(_ name: String) throws -> Tmux {
