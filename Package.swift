@@ -130,6 +130,10 @@ let package = Package(
             dependencies: ["ExamKit", "ExamStore", "ExamDelivery", "TerminalUI", "Speech"]
         ),
         .target(
+            name: "ConsoleUI",
+            dependencies: ["ExamKit", "CenterService", "TerminalUI", "TerminalRuntime"]
+        ),
+        .target(
             name: "Speech",
             dependencies: ["CEspeakNG"]
         ),
@@ -144,7 +148,7 @@ let package = Package(
             name: "epreuve-center",
             dependencies: [
                 "ExamKit", "ExamContent", "ExamStore", "CenterService", "CenterServer", "CenterPostgres", "CommandLineKit",
-                "CenterDocuments", "Documents",
+                "CenterDocuments", "Documents", "ConsoleUI", "Curses", "TerminalRuntime", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -172,6 +176,12 @@ let package = Package(
             path: "Benchmarks/center-load"
         ),
         .executableTarget(
+            name: "epreuve-console-bench",
+            dependencies: ["ConsoleUI", "CenterService", "ExamStore", "ExamKit", "TerminalUI",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/console-bench"
+        ),
+        .executableTarget(
             name: "epreuve-documents-bench",
             dependencies: ["Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"
@@ -191,6 +201,10 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "ExamKit"]
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleUI", "CenterService", "TerminalUI", "ExamKit"]
         ),
         .testTarget(
             name: "TerminalRuntimeTests",

@@ -20,9 +20,10 @@ extension PostgresCenterRepository {
                 return .resumed(try Rows.attempt(open))
             }
             try await transaction.run("""
-                INSERT INTO attempt (id, session_number, candidate_id, terminal_id, opened_at, progress, progress_at, transfer_authorized)
+                INSERT INTO attempt (id, session_number, candidate_id, terminal_id, opened_at, progress, progress_at, transfer_authorized,
+                                     stop_reason, stopped_at)
                 VALUES (\(attempt.id), \(session), \(candidate), \(attempt.terminalId), \(attempt.openedAt), \(progress)::jsonb,
-                        \(attempt.progressAt), \(attempt.transferAuthorized))
+                        \(attempt.progressAt), \(attempt.transferAuthorized), \(attempt.stopReason), \(attempt.stoppedAt))
                 """)
             return .opened(attempt)
         }
@@ -63,10 +64,11 @@ extension PostgresCenterRepository {
             guard let row = try await transaction.rows("SELECT * FROM attempt WHERE id = \(attemptId) FOR UPDATE").first else {
                 return .unknownAttempt
             }
-            guard try Rows.attempt(row).terminalId == terminalId else { return .movedElsewhere }
+            let attempt = try Rows.attempt(row)
+            guard attempt.terminalId == terminalId else { return .movedElsewhere }
             if try await Self.hasResult(attemptId, transaction) { return .finished }
             try await transaction.run("UPDATE attempt SET progress = \(text)::jsonb, progress_at = \(at) WHERE id = \(attemptId)")
-            return .recorded
+            return attempt.stopReason.map { .stopRequested(reason: $0) } ?? .recorded
         }
     }
 
@@ -92,7 +94,7 @@ extension PostgresCenterRepository {
         }
     }
 
-    private static func hasResult(_ attemptId: String, _ transaction: Transaction) async throws -> Bool {
+    static func hasResult(_ attemptId: String, _ transaction: Transaction) async throws -> Bool {
         try await !transaction.rows("SELECT 1 FROM result WHERE attempt_id = \(attemptId)").isEmpty
     }
 }

@@ -9,6 +9,7 @@ extension PostgresCenterRepository {
     /// "same attempt" rather than an error.
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
         let answers = try jsonText(result.answers)
+        let neutralized = try jsonText(result.neutralizedQuestionIds)
         return try await transaction("enregistrement du résultat") { transaction in
             let session = result.sessionNumber, candidate = result.candidateId
             try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
@@ -25,10 +26,10 @@ extension PostgresCenterRepository {
             }
             let inserted = try await transaction.rows("""
                 INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
-                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason)
+                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason, neutralized)
                 VALUES (\(result.attemptId), \(session), \(candidate), \(result.terminalId), \(result.startedAt), \(result.finishedAt),
                         \(answers)::jsonb, \(result.contentHash), \(result.envelope), \(result.score), \(result.questionCount),
-                        \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason))
+                        \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason), \(neutralized)::jsonb)
                 ON CONFLICT (attempt_id) DO NOTHING
                 RETURNING attempt_id
                 """)

@@ -20,21 +20,22 @@ extension PostgresCenterRepository {
             let inserted = try await transaction.rows("""
                 INSERT INTO session (number, kind, profile_id, name, starts_at, place, timed, always_active, seed, result_key,
                                      surveillant_salt, surveillant_hash, surveillant_check, question_ids, content_digest, created_at,
-                                     medium, theme_ids, additional_text, rattrapage_of)
+                                     medium, theme_ids, additional_text, rattrapage_of, requires_presence, closed_at)
                 VALUES (\(session.number), \(session.kind.rawValue), \(session.profileId), \(session.name), \(session.startsAt),
                         \(session.place), \(session.timed), \(session.alwaysActive), \(session.seed), \(session.resultKey),
                         \(session.surveillantSalt), \(session.surveillantHash), \(surveillantCheck)::jsonb, \(questionIds)::jsonb,
                         \(session.contentDigest), \(session.createdAt), \(session.medium.rawValue), \(themeIds)::jsonb,
-                        \(session.additionalText), \(session.rattrapageOf))
+                        \(session.additionalText), \(session.rattrapageOf), \(session.requiresPresence), \(session.closedAt))
                 ON CONFLICT (number) DO NOTHING
                 RETURNING number
                 """)
             guard !inserted.isEmpty else { return .numberTaken }
             for enrolment in enrolments {
                 try await transaction.run("""
-                    INSERT INTO session_candidate (session_number, candidate_id, code_salt, code_hash, extra_time, demo_code)
+                    INSERT INTO session_candidate (session_number, candidate_id, code_salt, code_hash, extra_time, demo_code,
+                                                   presence_confirmed_at)
                     VALUES (\(enrolment.sessionNumber), \(enrolment.candidateId), \(enrolment.codeSalt), \(enrolment.codeHash),
-                            \(enrolment.extraTime), \(enrolment.demoCode))
+                            \(enrolment.extraTime), \(enrolment.demoCode), \(enrolment.presenceConfirmedAt))
                     """)
             }
             return .inserted
@@ -54,15 +55,21 @@ extension PostgresCenterRepository {
 
     /// One statement, so one snapshot: the enrolments and their candidates as they were together.
     public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
-        try await rows("lecture des convocations", """
-            SELECT c.*, e.session_number, e.candidate_id, e.code_salt, e.code_hash, e.extra_time AS enrolment_extra_time, e.demo_code
-            FROM session_candidate e JOIN candidate c ON c.id = e.candidate_id
-            WHERE e.session_number = \(number)
-            ORDER BY c.class_name COLLATE "C", c.last_name COLLATE "C", c.first_name COLLATE "C"
-            """).map { row in
-            EnrolledCandidate(candidate: try Rows.candidate(row),
-                              enrolment: try Rows.enrolment(row, aliases: ["extra_time": "enrolment_extra_time"]))
-        }
+        try await rows("lecture des convocations", Self.enrolledCandidatesQuery(number)).map(Self.enrolledCandidate)
+    }
+
+    static func enrolledCandidatesQuery(_ number: String) -> PostgresQuery {
+        """
+        SELECT c.*, e.session_number, e.candidate_id, e.code_salt, e.code_hash, e.extra_time AS enrolment_extra_time, e.demo_code,
+               e.presence_confirmed_at
+        FROM session_candidate e JOIN candidate c ON c.id = e.candidate_id
+        WHERE e.session_number = \(number)
+        ORDER BY c.class_name COLLATE "C", c.last_name COLLATE "C", c.first_name COLLATE "C"
+        """
+    }
+
+    static func enrolledCandidate(_ row: PostgresRow) throws -> EnrolledCandidate {
+        EnrolledCandidate(candidate: try Rows.candidate(row), enrolment: try Rows.enrolment(row, aliases: ["extra_time": "enrolment_extra_time"]))
     }
 
     /// The enrolment row is locked (`FOR UPDATE`) between its read and its update.
@@ -77,7 +84,8 @@ extension PostgresCenterRepository {
             changed.candidateId = id
             try await transaction.run("""
                 UPDATE session_candidate SET code_salt = \(changed.codeSalt), code_hash = \(changed.codeHash),
-                    extra_time = \(changed.extraTime), demo_code = \(changed.demoCode)
+                    extra_time = \(changed.extraTime), demo_code = \(changed.demoCode),
+                    presence_confirmed_at = \(changed.presenceConfirmedAt)
                 WHERE session_number = \(number) AND candidate_id = \(id)
                 """)
             return changed
@@ -110,7 +118,8 @@ extension PostgresCenterRepository {
                 surveillant_salt = \(changed.surveillantSalt), surveillant_hash = \(changed.surveillantHash),
                 surveillant_check = \(surveillantCheck)::jsonb, question_ids = \(questionIds)::jsonb,
                 content_digest = \(changed.contentDigest), created_at = \(changed.createdAt), medium = \(changed.medium.rawValue),
-                theme_ids = \(themeIds)::jsonb, additional_text = \(changed.additionalText), rattrapage_of = \(changed.rattrapageOf)
+                theme_ids = \(themeIds)::jsonb, additional_text = \(changed.additionalText), rattrapage_of = \(changed.rattrapageOf),
+                requires_presence = \(changed.requiresPresence), closed_at = \(changed.closedAt)
             WHERE number = \(changed.number)
             """)
     }
@@ -122,6 +131,8 @@ extension PostgresCenterRepository {
         try await transaction("suppression de l'épreuve") { transaction in
             try await transaction.run("SELECT 1 FROM session_candidate WHERE session_number = \(number) FOR UPDATE")
             guard try await !transaction.rows("SELECT 1 FROM session WHERE number = \(number) FOR UPDATE").isEmpty else { return false }
+            try await transaction.run("DELETE FROM session_log WHERE session_number = \(number)")
+            try await transaction.run("DELETE FROM alert WHERE session_number = \(number)")
             try await transaction.run("DELETE FROM result WHERE session_number = \(number)")
             try await transaction.run("DELETE FROM attempt WHERE session_number = \(number)")
             try await transaction.run("DELETE FROM session_candidate WHERE session_number = \(number)")

@@ -102,14 +102,16 @@ enum Rows {
             surveillantCheck: try read.optionalJSON("surveillant_check"),
             questionIds: try read.json("question_ids"), contentDigest: try read("content_digest"),
             createdAt: try read("created_at"), medium: try read.state("medium"), themeIds: try read.optionalJSON("theme_ids"),
-            additionalText: try read.optional("additional_text"), rattrapageOf: try read.optional("rattrapage_of"))
+            additionalText: try read.optional("additional_text"), rattrapageOf: try read.optional("rattrapage_of"),
+            requiresPresence: try read("requires_presence"), closedAt: try read.optional("closed_at"))
     }
 
     static func enrolment(_ row: PostgresRow, aliases: [String: String] = [:]) throws -> Enrolment {
         let read = ColumnReader(row, table: "session_candidate", id: "session_number", "candidate_id", aliases: aliases)
         return Enrolment(
             sessionNumber: try read("session_number"), candidateId: try read("candidate_id"), codeSalt: try read("code_salt"),
-            codeHash: try read("code_hash"), extraTime: try read("extra_time"), demoCode: try read.optional("demo_code"))
+            codeHash: try read("code_hash"), extraTime: try read("extra_time"), demoCode: try read.optional("demo_code"),
+            presenceConfirmedAt: try read.optional("presence_confirmed_at"))
     }
 
     static func attempt(_ row: PostgresRow) throws -> CenterAttempt {
@@ -117,7 +119,8 @@ enum Rows {
         return CenterAttempt(id: try read("id"), sessionNumber: try read("session_number"), candidateId: try read("candidate_id"),
                              terminalId: try read("terminal_id"), openedAt: try read("opened_at"),
                              progress: try read.optionalJSON("progress"), progressAt: try read.optional("progress_at"),
-                             transferAuthorized: try read("transfer_authorized"))
+                             transferAuthorized: try read("transfer_authorized"), stopReason: try read.optional("stop_reason"),
+                             stoppedAt: try read.optional("stopped_at"))
     }
 
     static func result(_ row: PostgresRow) throws -> StoredResult {
@@ -127,7 +130,8 @@ enum Rows {
             terminalId: try read("terminal_id"), startedAt: try read("started_at"), finishedAt: try read("finished_at"),
             answers: try read.json("answers"), contentHash: try read("content_hash"), envelope: try read("envelope"),
             score: try read("score"), questionCount: try read("question_count"), passed: try read("passed"),
-            source: try read.state("source"), storedAt: try read("stored_at"), stopReason: try read.optional("stop_reason"))
+            source: try read.state("source"), storedAt: try read("stored_at"), stopReason: try read.optional("stop_reason"),
+            neutralizedQuestionIds: try read.json("neutralized"))
     }
 
     static func throttle(_ row: PostgresRow) throws -> LoginThrottle {

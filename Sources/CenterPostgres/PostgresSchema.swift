@@ -150,6 +150,44 @@ enum PostgresSchema {
             // Imports without INE now compare names folded by the service: the birth date narrows the search.
             "CREATE INDEX candidate_by_birth_date ON candidate (birth_date) WHERE ine IS NULL",
         ]),
+        Migration(version: 4, name: "supervision", statements: [
+            // `sessions create --presence`, and `sessions close`.
+            "ALTER TABLE session ADD COLUMN requires_presence boolean NOT NULL DEFAULT false",
+            "ALTER TABLE session ADD COLUMN closed_at timestamptz",
+            "ALTER TABLE session_candidate ADD COLUMN presence_confirmed_at timestamptz",
+            // An attempt ended from the console: its terminal learns it with its next progress report.
+            "ALTER TABLE attempt ADD COLUMN stop_reason text",
+            "ALTER TABLE attempt ADD COLUMN stopped_at timestamptz",
+            // Question ids left out of the score (accepted alerts).
+            "ALTER TABLE result ADD COLUMN neutralized jsonb NOT NULL DEFAULT '[]'",
+            """
+            CREATE TABLE alert (
+                id text PRIMARY KEY,
+                session_number text NOT NULL REFERENCES session,
+                attempt_id text NOT NULL REFERENCES attempt,
+                candidate_id text NOT NULL,
+                question_id text NOT NULL,
+                position integer NOT NULL,
+                kind text NOT NULL,
+                raised_at timestamptz NOT NULL,
+                status text NOT NULL,
+                decided_at timestamptz,
+                UNIQUE (attempt_id, question_id)
+            )
+            """,
+            "CREATE INDEX alert_by_session ON alert (session_number)",
+            """
+            CREATE TABLE session_log (
+                id bigserial PRIMARY KEY,
+                session_number text NOT NULL REFERENCES session,
+                at timestamptz NOT NULL,
+                kind text NOT NULL,
+                candidate_id text,
+                detail text NOT NULL
+            )
+            """,
+            "CREATE INDEX session_log_by_session ON session_log (session_number)",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction; true when the store had none before (a new

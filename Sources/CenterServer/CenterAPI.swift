@@ -92,12 +92,39 @@ public enum CenterAPI {
             return await answering(context) {
                 let progress = try await body(ProgressRequest.self, of: request)
                 switch try await service.recordProgress(progress.report(attemptId: attemptId)) {
-                case let .recorded(check):
-                    return respond(ProgressResponse(surveillantCheck: check.map(SlowCodeHashBody.init)), status: .ok)
+                case let .recorded(check, stopReason):
+                    return respond(ProgressResponse(surveillantCheck: check.map(SlowCodeHashBody.init), stopReason: stopReason), status: .ok)
                 case .moved:
                     return failure(ErrorBody(ResultRefusal.attemptMoved))
                 case .unknownAttempt:
                     return failure(ErrorBody(error: .attemptUnknown, message: "Tentative inconnue de ce centre."))
+                }
+            }
+        }
+
+        api.post("attempts/:attempt/alerts") { request, context in
+            let attemptId = try context.parameters.require("attempt")
+            return await answering(context) {
+                let alert = try await body(AlertRequest.self, of: request)
+                switch try await service.raiseAlert(alert.report(attemptId: attemptId)) {
+                case .received:
+                    context.logger.info("alert", metadata: ["attempt": "\(attemptId)", "question": "\(alert.position)", "kind": "\(alert.kind)"])
+                    return respond(AlertResponse(), status: .created)
+                case .moved: return failure(ErrorBody(ResultRefusal.attemptMoved))
+                case .unknownAttempt: return failure(ErrorBody(error: .attemptUnknown, message: "Tentative inconnue de ce centre."))
+                }
+            }
+        }
+
+        api.post("attempts/:attempt/presence") { request, context in
+            let attemptId = try context.parameters.require("attempt")
+            return await answering(context) {
+                let poll = try await body(PresenceRequestBody.self, of: request)
+                switch try await service.pollPresence(poll.request(attemptId: attemptId)) {
+                case .confirmed: return respond(PresenceResponse(status: .confirmed), status: .ok)
+                case .waiting: return respond(PresenceResponse(status: .waiting), status: .ok)
+                case .moved: return failure(ErrorBody(ResultRefusal.attemptMoved))
+                case .unknownAttempt: return failure(ErrorBody(error: .attemptUnknown, message: "Tentative inconnue de ce centre."))
                 }
             }
         }

@@ -80,7 +80,7 @@ public final class CenterService: Sendable {
     }
 
     public func state(of session: CenterSession) -> SessionState {
-        session.window.state(at: clock.now())
+        session.state(at: clock.now())
     }
 
     func info(_ session: CenterSession) -> SessionInfo {

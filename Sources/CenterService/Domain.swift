@@ -66,12 +66,16 @@ public struct CenterSession: Sendable, Hashable {
     public var additionalText: String?
     /// The principal exam this one is the rattrapage of (handbook §9).
     public var rattrapageOf: String?
+    /// `sessions create --presence`: a candidate starts only once the surveillant confirmed them (DESIGN §12).
+    public var requiresPresence: Bool
+    /// `sessions close`: from then on the session takes no login and no result.
+    public var closedAt: Date?
 
     public init(number: String, kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String?,
                 timed: Bool, alwaysActive: Bool, seed: String, resultKey: String, surveillantSalt: String,
                 surveillantHash: String, surveillantCheck: SlowCodeHash? = nil, questionIds: [String], contentDigest: String,
                 createdAt: Date, medium: SessionMedium = .terminal, themeIds: [String]? = nil, additionalText: String? = nil,
-                rattrapageOf: String? = nil) {
+                rattrapageOf: String? = nil, requiresPresence: Bool = false, closedAt: Date? = nil) {
         self.number = number
         self.kind = kind
         self.profileId = profileId
@@ -92,9 +96,16 @@ public struct CenterSession: Sendable, Hashable {
         self.themeIds = themeIds
         self.additionalText = additionalText
         self.rattrapageOf = rattrapageOf
+        self.requiresPresence = requiresPresence
+        self.closedAt = closedAt
     }
 
     public var window: SessionWindow { SessionWindow(kind: kind, start: startsAt, alwaysActive: alwaysActive) }
+
+    /// The window's state, and « Terminé » from the moment the session was closed.
+    public func state(at now: Date) -> SessionState {
+        closedAt == nil ? window.state(at: now) : .finished
+    }
 }
 
 /// Where a session is taken. Raw values are what the stores keep.
@@ -114,15 +125,18 @@ public struct Enrolment: Sendable, Hashable {
     public var extraTime: Bool
     /// Only for the demo sessions, whose codes are public (README, DESIGN §9).
     public var demoCode: String?
+    /// When the surveillant confirmed the candidate's presence (console, key P).
+    public var presenceConfirmedAt: Date?
 
     public init(sessionNumber: String, candidateId: String, codeSalt: String, codeHash: String, extraTime: Bool,
-                demoCode: String?) {
+                demoCode: String?, presenceConfirmedAt: Date? = nil) {
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
         self.codeSalt = codeSalt
         self.codeHash = codeHash
         self.extraTime = extraTime
         self.demoCode = demoCode
+        self.presenceConfirmedAt = presenceConfirmedAt
     }
 }
 
@@ -151,9 +165,14 @@ public struct CenterAttempt: Sendable, Hashable {
     public var progressAt: Date?
     /// The surveillant let the candidate's next login from another terminal take the attempt over.
     public var transferAuthorized: Bool
+    /// The surveillant ended the attempt from the console, for this reason: the terminal learns it
+    /// with its next progress receipt and sends the result, marked « Arrêtée par le surveillant ».
+    public var stopReason: String?
+    public var stoppedAt: Date?
 
     public init(id: String, sessionNumber: String, candidateId: String, terminalId: String, openedAt: Date,
-                progress: AttemptSnapshot? = nil, progressAt: Date? = nil, transferAuthorized: Bool = false) {
+                progress: AttemptSnapshot? = nil, progressAt: Date? = nil, transferAuthorized: Bool = false,
+                stopReason: String? = nil, stoppedAt: Date? = nil) {
         self.id = id
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
@@ -162,6 +181,8 @@ public struct CenterAttempt: Sendable, Hashable {
         self.progress = progress
         self.progressAt = progressAt
         self.transferAuthorized = transferAuthorized
+        self.stopReason = stopReason
+        self.stoppedAt = stoppedAt
     }
 }
 
@@ -203,10 +224,13 @@ public struct StoredResult: Sendable, Hashable {
     public var storedAt: Date
     /// The surveillant ended the attempt, for this reason.
     public var stopReason: String?
+    /// Questions left out of `score` and `questionCount` (accepted alerts), by id.
+    public var neutralizedQuestionIds: [String]
 
     public init(attemptId: String, sessionNumber: String, candidateId: String, terminalId: String, startedAt: Date,
                 finishedAt: Date, answers: [String: [String]], contentHash: String, envelope: String, score: Int,
-                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date, stopReason: String? = nil) {
+                questionCount: Int, passed: Bool, source: ResultSource, storedAt: Date, stopReason: String? = nil,
+                neutralizedQuestionIds: [String] = []) {
         self.attemptId = attemptId
         self.sessionNumber = sessionNumber
         self.candidateId = candidateId
@@ -222,5 +246,6 @@ public struct StoredResult: Sendable, Hashable {
         self.source = source
         self.storedAt = storedAt
         self.stopReason = stopReason
+        self.neutralizedQuestionIds = neutralizedQuestionIds
     }
 }

@@ -114,6 +114,7 @@ extension CenterService {
         switch try await repository.recordProgress(attemptId: attempt.id, terminalId: report.terminalId,
                                                    progress: report.progress, at: clock.now()) {
         case .recorded, .finished: return .recorded(surveillantCheck: session.surveillantCheck)
+        case let .stopRequested(reason): return .recorded(surveillantCheck: session.surveillantCheck, stopReason: reason)
         case .movedElsewhere: return .moved
         case .unknownAttempt: return .unknownAttempt
         }
@@ -125,7 +126,7 @@ extension CenterService {
         guard let session = try await repository.session(number: number), session.medium == .terminal else {
             return .failure(.unknownSession)
         }
-        let state = session.window.state(at: now)
+        let state = session.state(at: now)
         guard state == .active else { return .failure(.notActive(state, startsAt: session.startsAt)) }
         return .success(session)
     }
@@ -155,7 +156,14 @@ extension CenterService {
             timing: timing, passMark: profile.passMark, contentDigest: session.contentDigest,
             resultKey: AttemptKey.derive(sessionKey: session.resultKey, attemptId: attempt.id),
             surveillantCheck: session.surveillantCheck, centerPublicKey: try await centerPublicKey(),
-            themes: catalog.themes.filter { themeIds.contains($0.id) }, progress: attempt.progress)
+            themes: catalog.themes.filter { themeIds.contains($0.id) }, progress: attempt.progress,
+            awaitingPresence: Self.awaitsPresence(session: session, enrolment: enrolment, attempt: attempt))
+    }
+
+    /// A `--presence` session's candidate waits for the surveillant before starting (never once started).
+    static func awaitsPresence(session: CenterSession, enrolment: Enrolment, attempt: CenterAttempt) -> Bool {
+        guard session.requiresPresence, enrolment.presenceConfirmedAt == nil else { return false }
+        return attempt.progress.map { $0.phase == .notStarted } ?? true
     }
 
     static func matchesSurveillantCode(_ code: String, of session: CenterSession) -> Bool {

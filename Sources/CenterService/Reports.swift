@@ -70,6 +70,15 @@ extension CenterService {
         }
     }
 
+    /// « Q7 (assr1-circulation-003) »: each neutralized question, numbered as the candidate saw it.
+    static func neutralizedText(_ result: StoredResult?, questions: [Question], session: CenterSession) -> String {
+        guard let result, !result.neutralizedQuestionIds.isEmpty else { return "" }
+        let order = CandidateOrder.order(questions, sessionSeed: session.seed, candidateId: result.candidateId).map(\.id)
+        return result.neutralizedQuestionIds.map { id in
+            order.firstIndex(of: id).map { "Q\($0 + 1) (\(id))" } ?? id
+        }.joined(separator: ", ")
+    }
+
     public func standings(session: CenterSession) async throws -> [Standing] {
         let over = state(of: session) == .finished
         let results = try await self.results(session: session.number)
@@ -82,12 +91,10 @@ extension CenterService {
     }
 
     /// The outcome of each question of a stored result, from the center's own key.
+    /// A question neutralized for the candidate (accepted alert) is left out, as in the stored score.
     public func scoreCard(for result: StoredResult, session: CenterSession) throws -> ScoreCard {
-        let questions = try questions(of: session)
-        let selections = questions.map { question in
-            Set((result.answers[question.id] ?? []).compactMap { $0.first.flatMap(ChoiceLetter.index(of:)) })
-        }
-        return ScoreCard(questions: questions, selections: selections, passMark: try profile(of: session).passMark)
+        Self.card(answers: result.answers, questions: try questions(of: session), passMark: try profile(of: session).passMark,
+                  neutralized: Set(result.neutralizedQuestionIds))
     }
 
     /// What a session is, as exports and lists name it: « Examen », « Rattrapage », « Examen (sans
@@ -110,7 +117,7 @@ extension CenterService {
     }
 
     /// The archive CSV of the handbook: nom, prénom, INE, classe, date de naissance, épreuve, type,
-    /// Tps+, note, résultat, date. Exams only unless `withTrainings` (or a session is named).
+    /// Tps+, note, résultat, date, and the questions an accepted alert left out. Exams only unless `withTrainings` (or a session is named).
     /// `;`-separated UTF-8 with a BOM, as French spreadsheets expect; cells that a spreadsheet would
     /// take for a formula are neutralised.
     public func exportResults(session number: String?, withTrainings: Bool = false) async throws -> Data {
@@ -133,7 +140,9 @@ extension CenterService {
         let chosen = try await officialSessions(matching: number, withTrainings: withTrainings)
         var rows: [[String]] = []
         for session in chosen.sorted(by: { $0.startsAt < $1.startsAt }) {
-            for standing in try await standings(session: session) {
+            let standings = try await standings(session: session)
+            let questions = standings.contains { !($0.result?.neutralizedQuestionIds.isEmpty ?? true) } ? try self.questions(of: session) : []
+            for standing in standings {
                 let candidate = standing.candidate
                 let date = standing.result?.finishedAt ?? session.startsAt
                 rows.append([
@@ -141,10 +150,12 @@ extension CenterService {
                     CenterDates.frenchDate(isoDate: candidate.birthDate), "\(session.profileId) \(session.number) \(session.name)",
                     typeLabel(session), standing.extraTime ? "oui" : "non", standing.result.map { "\($0.score)" } ?? "",
                     standing.verdict == .pending ? "" : standing.verdictText, CenterDates.day.string(from: date),
+                    Self.neutralizedText(standing.result, questions: questions, session: session),
                 ])
             }
         }
-        let header = ["Nom", "Prénom", "INE", "Classe", "Date de naissance", "Épreuve", "Type", "Tps+", "Note", "Résultat", "Date"]
+        let header = ["Nom", "Prénom", "INE", "Classe", "Date de naissance", "Épreuve", "Type", "Tps+", "Note", "Résultat", "Date",
+                      "Question neutralisée"]
         return (try SpreadsheetCSV.data([header] + rows), chosen.map(\.number))
     }
 }

@@ -18,6 +18,12 @@ extension CenterService {
         }
         switch try await repository.insertResult(checked.result, onePerCandidate: checked.session.kind == .examen) {
         case .inserted:
+            // An alert accepted while the result was on its way: counted now (the decision rescored
+            // nothing, there was no result yet).
+            if try await acceptedAlerts(attemptId: envelope.attemptId, session: checked.session.number)
+                != Set(checked.result.neutralizedQuestionIds) {
+                try await rescore(attemptId: envelope.attemptId, session: checked.session)
+            }
             // An exam's acknowledgement says nothing of the score: the establishment announces results.
             return .success(checked.session.kind == .examen ? .stored(score: nil, outOf: nil)
                             : .stored(score: checked.result.score, outOf: checked.result.questionCount))
@@ -40,6 +46,7 @@ extension CenterService {
         guard let session = try await session(number: envelope.examNumber) else {
             return invalid("épreuve \(envelope.examNumber) inconnue de ce centre")
         }
+        if let closedAt = session.closedAt { return invalid(Self.closedSentence(session.number, closedAt)) }
         switch envelope.format {
         case ResultEnvelope.formatName:
             guard envelope.hasValidMac(key: AttemptKey.derive(sessionKey: session.resultKey, attemptId: envelope.attemptId)) else {
@@ -95,7 +102,9 @@ extension CenterService {
         }
 
         let selections = envelope.selectionsByQuestion
-        let card = ScoreCard(questions: questions, selections: questions.map { selections[$0.id] ?? [] }, passMark: profile.passMark)
+        let neutralized = try await acceptedAlerts(attemptId: attempt.id, session: session.number)
+        let card = ScoreCard(questions: questions, selections: questions.map { selections[$0.id] ?? [] }, passMark: profile.passMark,
+                             neutralized: neutralized)
         let contentHash = Hex.encode(SHA256.hash(data: envelope.canonicalJSON()))
         let result = StoredResult(
             attemptId: envelope.attemptId, sessionNumber: session.number, candidateId: attempt.candidateId,
@@ -103,8 +112,15 @@ extension CenterService {
             answers: Dictionary(uniqueKeysWithValues: envelope.questions.map { ($0.questionId, $0.selected) }),
             contentHash: contentHash, envelope: String(decoding: envelope.fileData(), as: UTF8.self),
             score: card.right, questionCount: card.total, passed: card.passed, source: source, storedAt: now,
-            stopReason: envelope.stopReason)
+            // Ended from the console: the surveillant's reason stands even if the terminal finished first.
+            stopReason: envelope.stopReason ?? attempt.stopReason,
+            neutralizedQuestionIds: session.questionIds.filter(neutralized.contains))
         return .success(CheckedResult(session: session, result: result))
+    }
+
+    /// The question ids of the attempt's accepted alerts.
+    func acceptedAlerts(attemptId: String, session number: String) async throws -> Set<String> {
+        Set(try await repository.alerts(session: number).filter { $0.attemptId == attemptId && $0.status == .accepted }.map(\.questionId))
     }
 
     public func results(session number: String? = nil) async throws -> [StoredResult] {

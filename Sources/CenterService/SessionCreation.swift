@@ -21,6 +21,8 @@ extension CenterService {
         public var rattrapageOf: String?
         /// Accepts a start further in the past than the session's validity (`--passe`).
         public var allowPast: Bool
+        /// `--presence`: candidates start once the surveillant confirmed them on the console.
+        public var requiresPresence: Bool = false
 
         public init(kind: SessionKind, profileId: String, name: String, startsAt: Date, place: String? = nil,
                     timed: Bool = true, selection: CandidateSelection = .all, medium: SessionMedium = .terminal,
@@ -115,7 +117,8 @@ extension CenterService {
                 surveillantSalt: surveillantSalt,
                 surveillantHash: SecretHash.hash(surveillantCode, salt: surveillantSalt), surveillantCheck: surveillantCheck,
                 questionIds: questions.map(\.id), contentDigest: catalog.digest, createdAt: clock.now(), medium: request.medium,
-                themeIds: request.themes, additionalText: request.additionalText, rattrapageOf: request.rattrapageOf)
+                themeIds: request.themes, additionalText: request.additionalText, rattrapageOf: request.rattrapageOf,
+                requiresPresence: request.requiresPresence)
             let enrolments = codes.map { candidate, code in
                 let salt = SecretHash.makeSalt(using: &generator)
                 return Enrolment(sessionNumber: number, candidateId: candidate.id, codeSalt: salt,
@@ -199,44 +202,6 @@ extension CenterService {
             throw CenterError("le \(CenterDates.minute.string(from: start)) est passé de plus de \(kind == .examen ? "3 heures" : "3 jours") : "
                 + "l'épreuve serait déjà terminée (vérifiez la date, ou ajoutez --passe pour saisir une épreuve passée)")
         }
-    }
-
-    /// A new access code for one candidate of a session (the old one stops working).
-    public func newAccessCode(session number: String, candidateId id: String) async throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let code = AccessCode.generate(using: &generator)
-        let salt = SecretHash.makeSalt(using: &generator)
-        let hash = SecretHash.hash(code, salt: salt)
-        let updated = try await repository.updateEnrolment(session: number, candidate: id) { enrolment in
-            var changed = enrolment
-            changed.codeSalt = salt
-            changed.codeHash = hash
-            changed.demoCode = enrolment.demoCode == nil ? nil : code
-            return changed
-        }
-        guard updated != nil else { throw CenterError("le candidat « \(id) » n'est pas convoqué à l'épreuve \(number)") }
-        return code
-    }
-}
-
-extension CenterService {
-    /// A new surveillant code for a session: the old one stops working on the center at once, and on
-    /// networked terminals with their next progress report (which brings the new offline check).
-    public func reissueSurveillantCode(session number: String) async throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let code = SixDigits.generate(using: &generator)
-        let salt = SecretHash.makeSalt(using: &generator)
-        let hash = SecretHash.hash(code, salt: salt)
-        let check = try SlowCodeHash.make(code, cost: surveillantHashCost)
-        let updated = try await repository.updateSession(number: number) { session in
-            var changed = session
-            changed.surveillantSalt = salt
-            changed.surveillantHash = hash
-            changed.surveillantCheck = check
-            return changed
-        }
-        guard updated != nil else { throw CenterError("épreuve \(number) inconnue") }
-        return code
     }
 }
 

@@ -156,7 +156,7 @@ extension CenterService {
         guard session.medium == .terminal else { throw CenterError("l'épreuve \(number) se passe sur papier : elle n'a pas de code d'accès") }
         let enrolled = try await enrolledCandidates(session: number).map(\.candidate)
         let candidate = try resolve(text, among: enrolled, in: number)
-        let code = try await newAccessCode(session: number, candidateId: candidate.id)
+        let code = try await reissueAccessCode(session: number, candidateId: candidate.id)
         return ReissuedCode(candidate: candidate, session: session, code: code)
     }
 }

@@ -131,11 +131,14 @@ public struct LoginResponse: Codable, Sendable, Hashable {
     public var themes: [ThemeBody]
     /// Where the attempt stands on the center, when it was reported before (resume elsewhere).
     public var progress: ProgressBody?
+    /// `true` when the candidate must wait for the surveillant's confirmation of presence before
+    /// starting (`POST /attempts/{attemptId}/presence`); left out otherwise.
+    public var awaitingPresence: Bool?
 
     public init(attemptId: String, session: SessionInfoBody, candidateId: String, firstName: String, lastName: String,
                 className: String, extraTime: Bool, bank: String, questions: [QuestionBody], timing: TimingBody,
                 passMark: Int, contentDigest: String, resultKey: String, surveillantCheck: SlowCodeHashBody?,
-                centerPublicKey: String?, themes: [ThemeBody], progress: ProgressBody?) {
+                centerPublicKey: String?, themes: [ThemeBody], progress: ProgressBody?, awaitingPresence: Bool? = nil) {
         self.attemptId = attemptId
         self.session = session
         self.candidateId = candidateId
@@ -153,6 +156,7 @@ public struct LoginResponse: Codable, Sendable, Hashable {
         self.centerPublicKey = centerPublicKey
         self.themes = themes
         self.progress = progress
+        self.awaitingPresence = awaitingPresence
     }
 }
 
@@ -240,10 +244,14 @@ public struct ProgressRequest: Codable, Sendable, Hashable {
 public struct ProgressResponse: Codable, Sendable, Hashable {
     public var status: String
     public var surveillantCheck: SlowCodeHashBody?
+    /// The surveillant ended the attempt from the console, for this reason: the terminal ends it and
+    /// sends its result (« Arrêtée par le surveillant »). Left out otherwise.
+    public var stopReason: String?
 
-    public init(status: String = "recorded", surveillantCheck: SlowCodeHashBody?) {
+    public init(status: String = "recorded", surveillantCheck: SlowCodeHashBody?, stopReason: String? = nil) {
         self.status = status
         self.surveillantCheck = surveillantCheck
+        self.stopReason = stopReason
     }
 }
 

@@ -90,7 +90,8 @@ extension LoginResponse {
                                     readingWordsPerMinute: package.timing.readingWordsPerMinute),
                   passMark: package.passMark, contentDigest: package.contentDigest, resultKey: package.resultKey,
                   surveillantCheck: package.surveillantCheck.map(SlowCodeHashBody.init), centerPublicKey: package.centerPublicKey,
-                  themes: package.themes.map { ThemeBody(id: $0.id, label: $0.label) }, progress: package.progress.map(ProgressBody.init))
+                  themes: package.themes.map { ThemeBody(id: $0.id, label: $0.label) }, progress: package.progress.map(ProgressBody.init),
+                  awaitingPresence: package.awaitingPresence ? true : nil)
     }
 
     public func examPackage() throws(WireDecodingError) -> ExamPackage {
@@ -101,7 +102,7 @@ extension LoginResponse {
                                           readingWordsPerMinute: timing.readingWordsPerMinute), passMark: passMark,
                     contentDigest: contentDigest, resultKey: resultKey, surveillantCheck: surveillantCheck?.slowCodeHash,
                     centerPublicKey: centerPublicKey, themes: themes.map { Theme(id: $0.id, label: $0.label) },
-                    progress: progress?.snapshot)
+                    progress: progress?.snapshot, awaitingPresence: awaitingPresence ?? false)
     }
 }
 

@@ -15,6 +15,10 @@ public protocol CenterClient: Sendable {
     /// « Reprendre ici »: moves the candidate's running attempt to this terminal.
     func transfer(number: String, code: String, surveillantCode: String,
                   terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal>
+    /// « Signaler un problème »: the candidate's alert about a question, for the surveillant's console.
+    func raiseAlert(_ report: AlertReport) async throws(DeliveryError) -> AlertReceipt
+    /// Whether the surveillant confirmed the candidate's presence (`--presence` sessions).
+    func pollPresence(_ request: PresenceRequest) async throws(DeliveryError) -> PresenceAnswer
 }
 
 /// The center could not be reached or answered nonsense: worth retrying later.
@@ -62,6 +66,26 @@ public struct LocalCenterClient: CenterClient {
                          terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
         try await wrap {
             try await center.transfer(number: number, code: code, surveillantCode: surveillantCode, terminalId: terminalId)
+        }
+    }
+
+    public func raiseAlert(_ report: AlertReport) async throws(DeliveryError) -> AlertReceipt {
+        do {
+            return try await center.raiseAlert(report)
+        } catch let refusal as ResultRefusal {
+            throw DeliveryError("signalement refusé par le centre : \(refusal.message)")
+        } catch {
+            throw DeliveryError("centre local : \(error)")
+        }
+    }
+
+    public func pollPresence(_ request: PresenceRequest) async throws(DeliveryError) -> PresenceAnswer {
+        do {
+            return try await center.pollPresence(request)
+        } catch let refusal as ResultRefusal {
+            throw DeliveryError("attente refusée par le centre : \(refusal.message)")
+        } catch {
+            throw DeliveryError("centre local : \(error)")
         }
     }
 

@@ -116,7 +116,9 @@ public struct HTTPCenterClient: CenterClient {
         let body = WireJSON.encode(ProgressRequest(report))
         let (data, status) = try await send("POST", "api/v1/attempts/\(report.attemptId)/progress", body: body)
         switch status {
-        case 200: return .recorded(surveillantCheck: try converted { try decode(ProgressResponse.self, data).surveillantCheck?.slowCodeHash })
+        case 200:
+            let answer = try converted { try decode(ProgressResponse.self, data) }
+            return .recorded(surveillantCheck: answer.surveillantCheck?.slowCodeHash, stopReason: answer.stopReason)
         case 404: return .unknownAttempt
         case 409: return .moved
         default: throw unexpected(status, data)
@@ -132,6 +134,32 @@ public struct HTTPCenterClient: CenterClient {
         case 401, 404, 409, 429:
             guard let refusal = try converted({ try decode(ErrorBody.self, data).loginRefusal() }) else { throw unexpected(status, data) }
             return .failure(refusal)
+        default: throw unexpected(status, data)
+        }
+    }
+
+    public func raiseAlert(_ report: AlertReport) async throws(DeliveryError) -> AlertReceipt {
+        let body = WireJSON.encode(AlertRequest(report))
+        let (data, status) = try await send("POST", "api/v1/attempts/\(report.attemptId)/alerts", body: body)
+        switch status {
+        case 201, 200: return .received
+        case 404: return .unknownAttempt
+        case 409: return .moved
+        default: throw unexpected(status, data)
+        }
+    }
+
+    public func pollPresence(_ request: PresenceRequest) async throws(DeliveryError) -> PresenceAnswer {
+        let body = WireJSON.encode(PresenceRequestBody(request))
+        let (data, status) = try await send("POST", "api/v1/attempts/\(request.attemptId)/presence", body: body)
+        switch status {
+        case 200:
+            switch try converted({ try decode(PresenceResponse.self, data).status }) {
+            case .confirmed: return .confirmed
+            case .waiting: return .waiting
+            }
+        case 404: return .unknownAttempt
+        case 409: return .moved
         default: throw unexpected(status, data)
         }
     }

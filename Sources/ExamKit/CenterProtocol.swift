@@ -52,11 +52,16 @@ public struct ExamPackage: Codable, Sendable, Hashable {
     /// Where the attempt stands on the center (last progress report): the terminal resumes there when
     /// its own journal does not have the attempt (another terminal, or a transfer).
     public var progress: AttemptSnapshot?
+    /// The session asks for the surveillant's confirmation of presence (`--presence`) and it has not
+    /// come yet: the terminal waits (« En attente de la confirmation du surveillant. »), asking the
+    /// center, and goes on by itself once it comes.
+    public var awaitingPresence: Bool
 
     public init(attemptId: String, session: SessionInfo, candidateId: String, firstName: String, lastName: String,
                 className: String, extraTime: Bool, bank: String, questions: [Question], timing: AttemptTiming,
                 passMark: Int, contentDigest: String, resultKey: String, surveillantCheck: SlowCodeHash? = nil,
-                centerPublicKey: String? = nil, themes: [Theme] = [], progress: AttemptSnapshot? = nil) {
+                centerPublicKey: String? = nil, themes: [Theme] = [], progress: AttemptSnapshot? = nil,
+                awaitingPresence: Bool = false) {
         self.attemptId = attemptId
         self.session = session
         self.candidateId = candidateId
@@ -74,11 +79,12 @@ public struct ExamPackage: Codable, Sendable, Hashable {
         self.centerPublicKey = centerPublicKey
         self.themes = themes
         self.progress = progress
+        self.awaitingPresence = awaitingPresence
     }
 
     enum CodingKeys: String, CodingKey {
         case attemptId, session, candidateId, firstName, lastName, className, extraTime, bank, questions, timing, passMark,
-             contentDigest, resultKey, surveillantCheck, centerPublicKey, themes, progress
+             contentDigest, resultKey, surveillantCheck, centerPublicKey, themes, progress, awaitingPresence
     }
 
     /// Packages kept by a terminal of the first version lack the later fields.
@@ -101,6 +107,7 @@ public struct ExamPackage: Codable, Sendable, Hashable {
         centerPublicKey = try container.decodeIfPresent(String.self, forKey: .centerPublicKey)
         themes = try container.decodeIfPresent([Theme].self, forKey: .themes) ?? []
         progress = try container.decodeIfPresent(AttemptSnapshot.self, forKey: .progress)
+        awaitingPresence = try container.decodeIfPresent(Bool.self, forKey: .awaitingPresence) ?? false
     }
 }
 
@@ -158,26 +165,40 @@ public struct ProgressReport: Codable, Sendable, Hashable {
     }
 
     public func hasValidMac(key: String) -> Bool {
-        guard let given = Data(base64Encoded: mac), let expected = Data(base64Encoded: Self.mac(of: self, key: key)) else { return false }
-        return given.count == expected.count && zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        AttemptSignature.matches(mac, expected: Self.mac(of: self, key: key))
     }
 
     private static func mac(of report: ProgressReport, key: String) -> String {
         var unsigned = report
         unsigned.mac = ""
+        return AttemptSignature.mac(of: unsigned, key: key)
+    }
+}
+
+/// HMAC-SHA256 (base64) with an attempt's key over the sorted-keys JSON of a request whose `mac` is
+/// empty: what progress reports, alerts and presence polls are signed with.
+public enum AttemptSignature {
+    public static func mac(of unsigned: some Encodable, key: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(unsigned)) ?? Data()
         let code = HMAC<SHA256>.authenticationCode(for: data, using: SymmetricKey(data: Data(key.utf8)))
         return Data(code).base64EncodedString()
     }
+
+    /// Constant time: the comparison must not tell how close a forgery was.
+    public static func matches(_ given: String, expected: String) -> Bool {
+        guard let given = Data(base64Encoded: given), let expected = Data(base64Encoded: expected) else { return false }
+        return given.count == expected.count && zip(given, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
 }
 
 /// The center's answer to a progress report.
 public enum ProgressReceipt: Sendable, Hashable {
     /// Kept; the session's current offline check of the surveillant code comes with it (a reissued
-    /// code reaches terminals this way).
-    case recorded(surveillantCheck: SlowCodeHash?)
+    /// code reaches terminals this way), and the reason when the surveillant ended the attempt from
+    /// the console: the terminal then ends it (« Arrêtée par le surveillant »).
+    case recorded(surveillantCheck: SlowCodeHash?, stopReason: String? = nil)
     /// The attempt now runs on another terminal: this one stops.
     case moved
     case unknownAttempt

@@ -12,20 +12,37 @@ public struct QuestionOutcome: Sendable, Hashable {
 }
 
 /// The score of one attempt, from the answer key of whoever computes it.
+///
+/// A question the surveillant neutralized for this candidate (an accepted alert, DESIGN §12) is left
+/// out: the score is then out of 19, and the pass mark keeps its proportion — admitted when
+/// `right / counted ≥ passMark / questions`, so 10/20 becomes 9.5/19, that is 10 right answers out of
+/// 19 (and 9 out of 18).
 public struct ScoreCard: Sendable, Hashable {
+    /// The questions that count, in order.
     public let outcomes: [QuestionOutcome]
+    /// The questions left out of the score, in order.
+    public let neutralized: [QuestionOutcome]
     public let passMark: Int
 
-    public init(questions: [Question], selections: [Set<Int>], passMark: Int) {
-        outcomes = zip(questions, selections + Array(repeating: [], count: max(0, questions.count - selections.count)))
+    public init(questions: [Question], selections: [Set<Int>], passMark: Int, neutralized: Set<String> = []) {
+        let all = zip(questions, selections + Array(repeating: [], count: max(0, questions.count - selections.count)))
             .map { QuestionOutcome(question: $0, selected: $1) }
+        outcomes = all.filter { !neutralized.contains($0.question.id) }
+        self.neutralized = all.filter { neutralized.contains($0.question.id) }
         self.passMark = passMark
     }
 
     public var right: Int { outcomes.count { $0.isCorrect } }
+    /// Questions counted: 20, or 19 with one neutralized.
     public var total: Int { outcomes.count }
     public var errors: Int { total - right }
-    public var passed: Bool { right >= passMark }
+    public var passed: Bool { Self.passes(right: right, counted: total, questions: total + neutralized.count, passMark: passMark) }
+
+    /// The pass mark scaled to the questions counted: `right × questions ≥ passMark × counted`.
+    public static func passes(right: Int, counted: Int, questions: Int, passMark: Int) -> Bool {
+        guard counted > 0 else { return false }
+        return right * questions >= passMark * counted
+    }
 
     public func themeStats(themeOrder: [String]) -> [ThemeStat] {
         ThemeStat.table(outcomes: outcomes, themeOrder: themeOrder)

@@ -5,7 +5,8 @@ import GRDB
 /// Opens SQLite files the same way everywhere: WAL (a pool of readers, one writer), foreign keys,
 /// a busy timeout so a second process waits instead of failing, migrations applied on open.
 enum DatabaseOpener {
-    static func open(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+    static func open(path: String, migrator: DatabaseMigrator,
+                     statementObserver: (@Sendable (String) -> Void)? = nil) throws -> DatabasePool {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         // Answers, codes' hashes and keys: the folder and the file are the owner's alone; SQLite gives
         // its -wal and -shm files the database file's permissions.
@@ -22,6 +23,8 @@ enum DatabaseOpener {
         configuration.prepareDatabase { db in
             // FULL: an answer acknowledged to the screen survives a power cut, not only a crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Benchmarks count the statements a piece of work costs.
+            if let statementObserver { db.trace { statementObserver("\($0)") } }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)

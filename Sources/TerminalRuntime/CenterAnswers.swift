@@ -69,7 +69,8 @@ struct AttemptAdmission: Sendable {
                 className: package.className, extraTime: package.extraTime,
                 examTitle: "\(package.session.profileId) — \(package.session.name)", questions: package.questions,
                 timing: package.timing, resume: resume,
-                themeLabels: Dictionary(package.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })))
+                themeLabels: Dictionary(package.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first }),
+                awaitingPresence: package.awaitingPresence))
         } catch {
             return .failure(.unreachable("\(error)"))
         }

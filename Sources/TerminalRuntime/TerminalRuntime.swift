@@ -231,6 +231,33 @@ public final class TerminalRuntime {
                     entry.finishedAt = finishedAt
                     _ = try? store.recordPractice(entry)
                 }
+            case let .reportProblem(attemptId, questionId, position, kind):
+                guard let package = packages[attemptId] else {
+                    respond(.problemReported(attemptId: attemptId, delivered: false))
+                    continue
+                }
+                let report = AlertReport(attemptId: attemptId, terminalId: environment.terminalId, questionId: questionId,
+                                         position: position, kind: kind.rawValue, key: package.resultKey)
+                let client = environment.client
+                background { mailbox in
+                    let receipt = try? await client.raiseAlert(report)
+                    mailbox.post(.host(.problemReported(attemptId: attemptId, delivered: receipt == .received)))
+                }
+            case let .pollPresence(attemptId):
+                guard let package = packages[attemptId] else {
+                    respond(.presence(attemptId: attemptId, confirmed: false))
+                    continue
+                }
+                let request = PresenceRequest(attemptId: attemptId, terminalId: environment.terminalId, key: package.resultKey)
+                let client = environment.client
+                background { mailbox in
+                    switch try? await client.pollPresence(request) {
+                    case .confirmed?: mailbox.post(.host(.presence(attemptId: attemptId, confirmed: true)))
+                    case .moved?: mailbox.post(.host(.attemptMoved(attemptId: attemptId)))
+                    // Not yet, or the center cannot be asked now: the screen asks again a little later.
+                    case .waiting?, .unknownAttempt?, nil: mailbox.post(.host(.presence(attemptId: attemptId, confirmed: false)))
+                    }
+                }
             case .quit:
                 saveRunningAttempt()
                 isRunning = false
@@ -275,8 +302,9 @@ public final class TerminalRuntime {
             progress.reset()
             try? environment.store.markMoved(attemptId: attemptId)
             respond(.attemptMoved(attemptId: attemptId))
-        case let .recorded(check?)?:
-            guard let package = packages[attemptId], package.surveillantCheck != check else { return }
+        case let .recorded(check, stopReason)?:
+            if let stopReason { respond(.stoppedBySurveillant(attemptId: attemptId, reason: stopReason)) }
+            guard let check, let package = packages[attemptId], package.surveillantCheck != check else { return }
             packages[attemptId]?.surveillantCheck = check
             let store = environment.store
             let number = package.session.number

@@ -108,6 +108,12 @@ public struct TerminalApp: Sendable {
         case let .speechPrepared(problem):
             context.voice = problem.map(VoiceState.unavailable) ?? .ready
             return []
+        case let .stoppedBySurveillant(attemptId, reason):
+            // From the console, through a progress receipt: as F12's « Terminer cette tentative ».
+            guard case var .question(question) = screen, question.sitting.grant.attemptId == attemptId else { return [] }
+            let step = question.finish(reason: reason, at: now, context: &context)
+            screen = question.screen
+            return apply(step)
         default:
             return update { model, context in model.handle(response, at: now, context: &context) }
         }
@@ -134,6 +140,7 @@ public struct TerminalApp: Sendable {
         case let .question(model): sitting = model.sitting
         case let .end(model): sitting = model.sitting
         case let .storageFailure(model): sitting = model.sitting
+        case let .presenceWait(model): sitting = model.sitting
         default: sitting = nil
         }
         guard let sitting, sitting.grant.attemptId == attemptId else { return [] }

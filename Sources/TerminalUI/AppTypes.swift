@@ -70,10 +70,12 @@ public struct LoginGrant: Sendable {
     public var resume: AttemptSnapshot?
     /// Labels of the questions' themes, from the package (a networked terminal has no content of its own).
     public var themeLabels: [String: String]
+    /// The surveillant has yet to confirm the candidate's presence: the terminal waits for it.
+    public var awaitingPresence: Bool
 
     public init(attemptId: String, firstName: String, lastName: String, className: String, extraTime: Bool,
                 examTitle: String, questions: [Question], timing: AttemptTiming, resume: AttemptSnapshot? = nil,
-                themeLabels: [String: String] = [:]) {
+                themeLabels: [String: String] = [:], awaitingPresence: Bool = false) {
         self.attemptId = attemptId
         self.firstName = firstName
         self.lastName = lastName
@@ -84,6 +86,7 @@ public struct LoginGrant: Sendable {
         self.timing = timing
         self.resume = resume
         self.themeLabels = themeLabels
+        self.awaitingPresence = awaitingPresence
     }
 }
 
@@ -132,6 +135,10 @@ public enum AppEffect: Sendable {
     case rememberPracticeProfile(name: String)
     /// A finished practice or self-test: the host adds it to the profile's history.
     case savePracticeResult(PracticeResult)
+    /// « Signaler un problème »: sent in the background; the host answers `.problemReported`.
+    case reportProblem(attemptId: String, questionId: String, position: Int, kind: ProblemKind)
+    /// Asks the center whether the surveillant confirmed the candidate; the host answers `.presence`.
+    case pollPresence(attemptId: String)
     /// Says `text` aloud, cutting short whatever was being said. Returns at once: the voice runs beside the loop.
     case say(String, wordsPerMinute: Int)
     /// Silences the voice (the question on screen changed or ended).
@@ -160,8 +167,21 @@ public enum HostResponse: Sendable {
     case deliveryStatus(String)
     /// A journal entry could not be written (disk full, I/O error): the exam stops on this terminal.
     case journalFailed(String)
+    /// Whether the alert reached the center.
+    case problemReported(attemptId: String, delivered: Bool)
+    /// The answer to `.pollPresence`: confirmed, or not yet (or the center could not be asked).
+    case presence(attemptId: String, confirmed: Bool)
+    /// The surveillant ended the attempt from the console (it came with a progress receipt).
+    case stoppedBySurveillant(attemptId: String, reason: String)
     /// The answer to `.prepareSpeech`: nil when the voice is ready, else the one French line saying why not.
     case speechPrepared(problem: String?)
+}
+
+/// What a candidate says is wrong with a question; raw values are the wire's.
+public enum ProblemKind: String, Sendable, Hashable, CaseIterable {
+    case unreadable = "illisible"
+    case display = "affichage"
+    case other = "autre"
 }
 
 public enum AppInput: Sendable {

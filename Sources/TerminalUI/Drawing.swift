@@ -73,7 +73,7 @@ extension Frame {
     }
 
     /// A box with a single-line border; the inside is cleared.
-    mutating func drawBox(x: Int, y: Int, width: Int, height: Int, title: String) {
+    public mutating func drawBox(x: Int, y: Int, width: Int, height: Int, title: String) {
         fill(x: x, y: y, width: width, height: height, role: .text)
         guard !plain else {
             put(title, x: x + 1, y: y, role: .title)

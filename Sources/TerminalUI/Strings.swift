@@ -89,6 +89,7 @@ enum Strings {
     static let tutorialKeyEnter = "Entrée : question suivante"
     static let tutorialKeySituation = "S : relire toute la situation"
     static let tutorialKeySurveillant = "F12 ou Ctrl+S : réservé au surveillant"
+    static let tutorialKeyProblem = "P : signaler un problème sur la question au surveillant"
 
     // MARK: 6. Ready
     static func yourTurn(_ firstName: String) -> String { "\(firstName), c'est à vous" }
@@ -117,8 +118,25 @@ enum Strings {
     static let moreBelow = "↓ …"
     static let nextQuestionKey = "Entrée : question suivante"
 
+    // MARK: « Signaler un problème » (DESIGN §12)
+    static let reportProblem = "Signaler un problème"
+    static func reportProblemAbout(_ position: Int, of count: Int) -> String { "Question \(position)/\(count) : quel est le problème ?" }
+    static let problemUnreadable = "La question est illisible"
+    static let problemDisplay = "Problème d'affichage"
+    static let problemOther = "Autre problème"
+    static let problemCancel = "Annuler"
+    static let problemTimerRuns = "Le temps de la question continue de s'écouler."
+    static let helpProblem = "↑ ↓ : choisir · Entrée : envoyer · Échap : annuler"
+    static let problemSent = "Signalement envoyé au surveillant."
+    static let problemNotSent = "Signalement non transmis : levez la main pour appeler le surveillant."
+
+    // MARK: Waiting for the surveillant (sessions created with --presence)
+    static let awaitingPresence = "En attente de la confirmation du surveillant."
+    static let awaitingPresenceDetail = "Restez à votre place : l'épreuve continuera d'elle-même dès que le surveillant aura confirmé votre présence."
+
     // MARK: 8. End
     static let examOver = "L'épreuve est terminée"
+    static func stoppedBySurveillant(_ reason: String) -> String { "Arrêtée par le surveillant : \(reason)" }
     static let sendingResult = "Envoi du résultat…"
     static let resultSaved = "Vos résultats sont bien enregistrés."
     static let resultLater = "Le résultat de l'épreuve sera communiqué par l'établissement."

@@ -1,7 +1,7 @@
 import ExamKit
 
 /// Word wrapping and alignment, in terminal cells, with French typography.
-enum TextLayout {
+public enum TextLayout {
     /// Splits text into lines of at most `width` cells, breaking between words; paragraphs ("\n") are
     /// kept; a word longer than a line is cut. Non-breaking spaces (French typography) hold words
     /// together and come out as plain spaces.
@@ -59,7 +59,7 @@ enum TextLayout {
     }
 
     /// Cuts text to `width` cells, ending with "…" when something was left out.
-    static func truncate(_ text: String, width: Int) -> String {
+    public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         guard TextWidth.of(text) > width else { return text }
         var kept = String(prefix(Substring(text), width: width - 1))
@@ -68,7 +68,7 @@ enum TextLayout {
     }
 
     /// The column where text of `length` cells is centred in a span.
-    static func centered(_ length: Int, in span: Int, from x: Int = 0) -> Int {
+    public static func centered(_ length: Int, in span: Int, from x: Int = 0) -> Int {
         x + max(0, (span - length) / 2)
     }
 
@@ -86,12 +86,12 @@ enum TextLayout {
         return "\(seconds / 60):\(tail)"
     }
 
-    static func pad(_ text: String, _ width: Int) -> String {
+    public static func pad(_ text: String, _ width: Int) -> String {
         let used = TextWidth.of(text)
         return used >= width ? text : text + String(repeating: " ", count: width - used)
     }
 
-    static func padLeft(_ text: String, _ width: Int) -> String {
+    public static func padLeft(_ text: String, _ width: Int) -> String {
         let used = TextWidth.of(text)
         return used >= width ? text : String(repeating: " ", count: width - used) + text
     }

@@ -25,6 +25,7 @@ struct TutorialPage: Sendable, Hashable {
                             .paragraph("  " + Strings.tutorialKeyArrows), .paragraph("  " + Strings.tutorialKeySpace)]
         if !grant.timing.timed { keys.append(.paragraph("  " + Strings.tutorialKeyEnter)) }
         if grant.questions.contains(where: { $0.situation != nil }) { keys.append(.paragraph("  " + Strings.tutorialKeySituation)) }
+        keys.append(.paragraph("  " + Strings.tutorialKeyProblem))
         keys.append(.paragraph("  " + Strings.tutorialKeySurveillant))
         return [
             TutorialPage(heading: Strings.tutorialCourseTitle, lines: [

@@ -6,8 +6,8 @@ import Foundation
 
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions", abstract: "Épreuves : création, modification, suppression, liste, feuille d'une épreuve, nouveau code.",
-        subcommands: [Create.self, Edit.self, Delete.self, List.self, Show.self, Reissue.self])
+        commandName: "sessions", abstract: "Épreuves : création, modification, suppression, liste, feuille d'une épreuve, nouveau code, surveillance, clôture.",
+        subcommands: [Create.self, Edit.self, Delete.self, List.self, Show.self, Reissue.self, Watch.self, Close.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,6 +25,7 @@ struct SessionsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Entraînement sur ces thèmes seulement, séparés par des virgules (circulation,vitesse).", valueName: "thèmes")) var themes: String?
         @Option(name: .customLong("rattrapage-de"), help: ArgumentHelp("Rattrapage de cette épreuve principale : ses candidats échoués ou absents.", valueName: "numéro")) var rattrapageDe: String?
         @Flag(help: "Accepte une date passée depuis plus que la durée de l'épreuve (saisie après coup).") var passe = false
+        @Flag(help: "Chaque candidat attend que le surveillant confirme sa présence (sessions watch, touche P) avant de commencer.") var presence = false
 
         func run() async throws {
             let medium: SessionMedium
@@ -52,13 +53,13 @@ struct SessionsCommand: ParsableCommand {
                 profile = try await userErrors { try await center.session(number: rattrapageDe)?.profileId }
             }
             guard let profile else { throw UserError("--attestation manque (ASSR1, ASSR2, ASR ou AER)") }
-            let created = try await userErrors {
-                try await center.createSession(CenterService.SessionRequest(
-                    kind: kind, profileId: profile, name: name, startsAt: start, place: lieu,
-                    timed: !untimed, selection: selection, medium: medium,
-                    themes: themes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                    additionalText: texte, rattrapageOf: rattrapageDe, allowPast: passe))
-            }
+            var request = CenterService.SessionRequest(
+                kind: kind, profileId: profile, name: name, startsAt: start, place: lieu,
+                timed: !untimed, selection: selection, medium: medium,
+                themes: themes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                additionalText: texte, rattrapageOf: rattrapageDe, allowPast: passe)
+            request.requiresPresence = presence
+            let created = try await userErrors { try await center.createSession(request) }
             let session = created.session
             print("\(center.typeLabel(session)) \(session.profileId) « \(session.name) » — \(CenterDates.minute.string(from: session.startsAt))\(session.place.map { " — \($0)" } ?? "")")
             print("Numéro de l'épreuve : \(session.number)")
@@ -90,6 +91,7 @@ struct SessionsCommand: ParsableCommand {
             print("Les codes ne sont conservés que sous forme chiffrée : imprimez cette feuille maintenant,")
             print("ou imprimez les papillons (print papillons \(session.number)), qui donnent de nouveaux codes.")
             print("Code perdu : epreuve-center sessions reissue \(session.number) CANDIDAT")
+            if presence { print("Présence à confirmer : epreuve-center sessions watch \(session.number), touche P.") }
         }
     }
 
@@ -135,6 +137,8 @@ struct SessionsCommand: ParsableCommand {
             if let text = session.additionalText { print("Texte de la convocation : \(text)") }
             if let themeIds = session.themeIds { print("Thèmes : \(themeIds.map(center.catalog.themeLabel).joined(separator: ", "))") }
             print("Chronométrée : \(session.timed ? "oui" : "non")")
+            if session.requiresPresence { print("Présence confirmée par le surveillant : oui") }
+            if let closedAt = session.closedAt { print("Close le : \(CenterDates.minute.string(from: closedAt))") }
             if let code = Demo.surveillantCode(for: session.number), session.alwaysActive {
                 print("Code surveillant : \(code)")
             }

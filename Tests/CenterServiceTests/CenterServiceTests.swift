@@ -208,7 +208,7 @@ import Testing
         #expect(stats.bySex.first?.figures(.principal).successRate == 100)
         let csv = String(decoding: try await center.exportResults(session: created.session.number).dropFirst(3), as: UTF8.self)
         let lines = csv.split(separator: "\r\n")
-        #expect(lines.first == "Nom;Prénom;INE;Classe;Date de naissance;Épreuve;Type;Tps+;Note;Résultat;Date")
+        #expect(lines.first == "Nom;Prénom;INE;Classe;Date de naissance;Épreuve;Type;Tps+;Note;Résultat;Date;Question neutralisée")
         #expect(lines.contains { $0.hasPrefix("ALEXANDRE;Lily;11111111111;5A;01/01/2013;ASSR1 \(created.session.number) Test;Examen;non;4;Admis;") })
         #expect(lines.contains { $0.hasPrefix("DUBOIS;Chloé;33333333333;5A;01/01/2013;ASSR1 \(created.session.number) Test;Examen;oui;;;") })
         await #expect(throws: CenterError("épreuve 999999 inconnue")) { try await center.statistics(session: "999999") }

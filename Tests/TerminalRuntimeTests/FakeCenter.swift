@@ -43,6 +43,8 @@ final class FakeCenter: CenterClient {
         var submits = 0
         var surveillantChecks: [String] = []
         var progress: [ProgressReport] = []
+        var alerts: [AlertReport] = []
+        var presencePolls = 0
     }
 
     let lookUpBehaviour: Mutex<Behaviour>
@@ -54,6 +56,8 @@ final class FakeCenter: CenterClient {
     let moved = Mutex(false)
     /// The candidate's attempt runs on another terminal: logins are refused, a transfer brings it.
     let elsewhere = Mutex(false)
+    /// What a presence poll answers (`--presence` sessions).
+    let presence = Mutex(PresenceAnswer.waiting)
     let calls = Mutex(Calls())
     let gate = Gate()
     let package: ExamPackage
@@ -115,6 +119,18 @@ final class FakeCenter: CenterClient {
                   terminalId: String) async throws(DeliveryError) -> Result<ExamPackage, LoginRefusal> {
         guard surveillantCode == "482193" else { return .failure(.surveillantCodeWrong) }
         return AccessCode.normalize(code) == "ABCD2345" ? .success(package) : .failure(.wrongCode)
+    }
+
+    func raiseAlert(_ report: AlertReport) async throws(DeliveryError) -> AlertReceipt {
+        calls.withLock { $0.alerts.append(report) }
+        guard report.hasValidMac(key: package.resultKey) else { return .unknownAttempt }
+        return moved.withLock { $0 } ? .moved : .received
+    }
+
+    func pollPresence(_ request: PresenceRequest) async throws(DeliveryError) -> PresenceAnswer {
+        calls.withLock { $0.presencePolls += 1 }
+        guard request.hasValidMac(key: package.resultKey) else { return .unknownAttempt }
+        return moved.withLock { $0 } ? .moved : presence.withLock { $0 }
     }
 }
 

@@ -345,8 +345,8 @@ import Testing
           ↑ ↓ : se déplacer parmi les réponses
           Espace : cocher ou décocher la réponse sélectionnée
           S : relire toute la situation
+          P : signaler un problème sur la question au surveillant
           F12 ou Ctrl+S : réservé au surveillant
-
 
 
 

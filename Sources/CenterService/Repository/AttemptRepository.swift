@@ -21,7 +21,8 @@ public protocol AttemptRepository: Sendable {
     /// Every attempt of the session, finished or not, by opening time.
     func attempts(session number: String) async throws -> [CenterAttempt]
     /// Keeps where a running attempt stands, in one transaction, if it still belongs to `terminalId`
-    /// and has no result; `at` dates it (« vu il y a … »).
+    /// and has no result; `at` dates it (« vu il y a … »). An attempt the surveillant ended answers
+    /// `stopRequested` (the progress is kept all the same).
     func recordProgress(attemptId: String, terminalId: String, progress: AttemptSnapshot, at: Date) async throws -> ProgressRecording
     /// Moves an open attempt to the terminal `to` if it still belongs to `from` (compare and set, one
     /// transaction); the transfer authorisation is used up. False when it moved meanwhile or is over.
@@ -33,6 +34,8 @@ public protocol AttemptRepository: Sendable {
 
 public enum ProgressRecording: Sendable, Hashable {
     case recorded
+    /// Kept, and the surveillant ended the attempt from the console for this reason: the terminal stops.
+    case stopRequested(reason: String)
     /// The attempt runs on another terminal now: nothing was kept.
     case movedElsewhere
     /// The attempt has a result: nothing was kept.

@@ -5,4 +5,4 @@
 /// id, never a default value.
 public protocol CenterRepository:
     CandidateRepository, SessionRepository, AttemptRepository, ResultRepository, ThrottleRepository, CenterKeyRepository,
-    CandidateEditing, SessionEditing, EnteredResultRepository, EstablishmentRepository {}
+    CandidateEditing, SessionEditing, EnteredResultRepository, EstablishmentRepository, SupervisionRepository {}

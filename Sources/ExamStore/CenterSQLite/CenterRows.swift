@@ -9,6 +9,9 @@ import GRDB
 extension SessionKind: DatabaseValueConvertible {}
 extension ResultSource: DatabaseValueConvertible {}
 extension SessionMedium: DatabaseValueConvertible {}
+extension AlertKind: DatabaseValueConvertible {}
+extension AlertStatus: DatabaseValueConvertible {}
+extension SessionLogKind: DatabaseValueConvertible {}
 
 /// Reads the columns of one row, naming the row in errors.
 struct ColumnReader {
@@ -112,7 +115,8 @@ struct SessionRow: FetchableRecord, PersistableRecord {
             surveillantCheck: try read.optionalJSON("surveillantCheck"),
             questionIds: try read.json("questionIds"), contentDigest: try read("contentDigest"),
             createdAt: try read("createdAt"), medium: try read("medium"), themeIds: try read.optionalJSON("themeIds"),
-            additionalText: try read.optional("additionalText"), rattrapageOf: try read.optional("rattrapageOf"))
+            additionalText: try read.optional("additionalText"), rattrapageOf: try read.optional("rattrapageOf"),
+            requiresPresence: try read("requiresPresence"), closedAt: try read.optional("closedAt"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -136,6 +140,8 @@ struct SessionRow: FetchableRecord, PersistableRecord {
         container["themeIds"] = try value.themeIds.map(jsonText)
         container["additionalText"] = value.additionalText
         container["rattrapageOf"] = value.rattrapageOf
+        container["requiresPresence"] = value.requiresPresence
+        container["closedAt"] = value.closedAt
     }
 }
 
@@ -149,7 +155,8 @@ struct EnrolmentRow: FetchableRecord, PersistableRecord {
         let read = ColumnReader(row, table: Self.databaseTableName, id: "sessionNumber", "candidateId")
         value = Enrolment(
             sessionNumber: try read("sessionNumber"), candidateId: try read("candidateId"), codeSalt: try read("codeSalt"),
-            codeHash: try read("codeHash"), extraTime: try read("extraTime"), demoCode: try read.optional("demoCode"))
+            codeHash: try read("codeHash"), extraTime: try read("extraTime"), demoCode: try read.optional("demoCode"),
+            presenceConfirmedAt: try read.optional("presenceConfirmedAt"))
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -159,6 +166,7 @@ struct EnrolmentRow: FetchableRecord, PersistableRecord {
         container["codeHash"] = value.codeHash
         container["extraTime"] = value.extraTime
         container["demoCode"] = value.demoCode
+        container["presenceConfirmedAt"] = value.presenceConfirmedAt
     }
 }
 
@@ -173,7 +181,8 @@ struct AttemptRow: FetchableRecord, PersistableRecord {
         value = CenterAttempt(id: try read("id"), sessionNumber: try read("sessionNumber"), candidateId: try read("candidateId"),
                               terminalId: try read("terminalId"), openedAt: try read("openedAt"),
                               progress: try read.optionalJSON("progress"), progressAt: try read.optional("progressAt"),
-                              transferAuthorized: try read("transferAuthorized"))
+                              transferAuthorized: try read("transferAuthorized"), stopReason: try read.optional("stopReason"),
+                              stoppedAt: try read.optional("stoppedAt"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -185,6 +194,8 @@ struct AttemptRow: FetchableRecord, PersistableRecord {
         container["progress"] = try value.progress.map(jsonText)
         container["progressAt"] = value.progressAt
         container["transferAuthorized"] = value.transferAuthorized
+        container["stopReason"] = value.stopReason
+        container["stoppedAt"] = value.stoppedAt
     }
 }
 
@@ -201,7 +212,8 @@ struct ResultRow: FetchableRecord, PersistableRecord {
             terminalId: try read("terminalId"), startedAt: try read("startedAt"), finishedAt: try read("finishedAt"),
             answers: try read.json("answers"), contentHash: try read("contentHash"), envelope: try read("envelope"),
             score: try read("score"), questionCount: try read("questionCount"), passed: try read("passed"),
-            source: try read("source"), storedAt: try read("storedAt"), stopReason: try read.optional("stopReason"))
+            source: try read("source"), storedAt: try read("storedAt"), stopReason: try read.optional("stopReason"),
+            neutralizedQuestionIds: try read.json("neutralized"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -220,6 +232,7 @@ struct ResultRow: FetchableRecord, PersistableRecord {
         container["source"] = value.source
         container["storedAt"] = value.storedAt
         container["stopReason"] = value.stopReason
+        container["neutralized"] = try jsonText(value.neutralizedQuestionIds)
     }
 }
 

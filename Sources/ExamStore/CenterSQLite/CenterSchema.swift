@@ -120,6 +120,41 @@ enum CenterSchema {
             // Every candidate list looks enrolments up by candidate.
             try db.create(index: "enrolmentByCandidate", on: "sessionCandidate", columns: ["candidateId"])
         }
+        migrator.registerMigration("v5: supervision") { db in
+            try db.alter(table: "session") { t in
+                t.add(column: "requiresPresence", .boolean).notNull().defaults(to: false)
+                t.add(column: "closedAt", .datetime)
+            }
+            try db.alter(table: "sessionCandidate") { t in t.add(column: "presenceConfirmedAt", .datetime) }
+            try db.alter(table: "attempt") { t in
+                t.add(column: "stopReason", .text)
+                t.add(column: "stoppedAt", .datetime)
+            }
+            try db.alter(table: "result") { t in t.add(column: "neutralized", .text).notNull().defaults(to: "[]") }
+            try db.create(table: "alert") { t in
+                t.primaryKey("id", .text)
+                t.column("sessionNumber", .text).notNull().references("session")
+                t.column("attemptId", .text).notNull().references("attempt")
+                t.column("candidateId", .text).notNull()
+                t.column("questionId", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("raisedAt", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("decidedAt", .datetime)
+                t.uniqueKey(["attemptId", "questionId"])
+            }
+            try db.create(index: "alertBySession", on: "alert", columns: ["sessionNumber"])
+            try db.create(table: "sessionLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sessionNumber", .text).notNull().references("session")
+                t.column("at", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("candidateId", .text)
+                t.column("detail", .text).notNull()
+            }
+            try db.create(index: "sessionLogBySession", on: "sessionLog", columns: ["sessionNumber"])
+        }
         return migrator
     }
 }

@@ -44,7 +44,7 @@ extension SQLiteCenterRepository {
             guard attempt.terminalId == terminalId else { return .movedElsewhere }
             if try ResultRow.exists(db, key: attemptId) { return .finished }
             try db.execute(sql: "UPDATE attempt SET progress = ?, progressAt = ? WHERE id = ?", arguments: [text, at, attemptId])
-            return .recorded
+            return attempt.stopReason.map { .stopRequested(reason: $0) } ?? .recorded
         }
     }
 

@@ -75,6 +75,8 @@ extension SQLiteCenterRepository {
     public func deleteSession(number: String) async throws -> Bool {
         try await write("suppression de l'épreuve") { db in
             guard try SessionRow.exists(db, key: number) else { return false }
+            try db.execute(sql: "DELETE FROM sessionLog WHERE sessionNumber = ?", arguments: [number])
+            try db.execute(sql: "DELETE FROM alert WHERE sessionNumber = ?", arguments: [number])
             try db.execute(sql: "DELETE FROM result WHERE sessionNumber = ?", arguments: [number])
             try db.execute(sql: "DELETE FROM attempt WHERE sessionNumber = ?", arguments: [number])
             try db.execute(sql: "DELETE FROM sessionCandidate WHERE sessionNumber = ?", arguments: [number])

@@ -12,9 +12,10 @@ public final class SQLiteCenterRepository: CenterRepository {
     let pool: DatabasePool
     private let commits: GroupCommit
 
-    public init(path: String) throws {
+    /// `statementObserver` sees every SQL statement run (benchmarks count them).
+    public init(path: String, statementObserver: (@Sendable (String) -> Void)? = nil) throws {
         do {
-            pool = try DatabaseOpener.open(path: path, migrator: CenterSchema.migrator)
+            pool = try DatabaseOpener.open(path: path, migrator: CenterSchema.migrator, statementObserver: statementObserver)
             commits = GroupCommit(pool: pool)
         } catch let error as DatabaseError {
             throw CenterError(DatabaseOpener.sentence("ouverture de \(path)", error))

@@ -18,13 +18,16 @@ struct EndScreen: ScreenModel {
     var failedSubmissions = 0
     var rescuePath: String?
     var focus = 0
+    /// The surveillant ended the attempt (F12 or the console), for this reason.
+    var stopReason: String?
 
     var screen: Screen { .end(self) }
 
     /// The attempt is over: nothing left to resume here, the result goes to the center.
-    static func enter(_ sitting: Sitting, attempt: Attempt, context: inout AppContext) -> Step {
+    static func enter(_ sitting: Sitting, attempt: Attempt, stopReason: String? = nil, context: inout AppContext) -> Step {
         context.configuration.resumableAttempt = nil
-        let screen = EndScreen(sitting: sitting, attempt: attempt, review: trainingReview(sitting, attempt: attempt, context: context))
+        var screen = EndScreen(sitting: sitting, attempt: attempt, review: trainingReview(sitting, attempt: attempt, context: context))
+        screen.stopReason = stopReason
         return .go(.end(screen), [.submitResult(attemptId: sitting.grant.attemptId)])
     }
 
@@ -93,6 +96,9 @@ struct EndScreen: ScreenModel {
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
         frame.drawHeader(Strings.examOver, in: column)
         var y = 4
+        if let stopReason {
+            y = frame.drawParagraph(Strings.stoppedBySurveillant(stopReason), x: column.left, y: y, width: column.width, role: .title) + 1
+        }
         switch delivery {
         case .sending:
             frame.put(Strings.sendingResult, x: column.left, y: y, role: .muted)

@@ -6,6 +6,12 @@ struct ExamQuestionScreen: ScreenModel {
     var sitting: Sitting
     var attempt: Attempt
     var cursor = QuestionCursor()
+    /// « Signaler un problème » open over the question (key P).
+    var problem: ProblemDialog?
+    /// What became of the last alert on this question: sending (nil), sent, or not sent.
+    var problemNotice: (index: Int, delivered: Bool?)?
+    /// The surveillant ended the attempt (F12 or the console), for this reason: the end screen says so.
+    var stopReason: String?
     /// Reading aloud, when the attempt's timing reads (`--lecture`, AER).
     var voice: QuestionVoice?
 
@@ -47,6 +53,11 @@ struct ExamQuestionScreen: ScreenModel {
     /// Question keys. Anything else (Ctrl-C, Ctrl-Z, Ctrl-\, Esc, q…) does nothing.
     mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
         guard let question = attempt.currentQuestion else { return .none }
+        if problem != nil { return handleProblemKey(key, question: question) }
+        if key == .character("p") || key == .character("P") {
+            problem = ProblemDialog(index: attempt.index)
+            return .none
+        }
         if let spoken = voice?.handle(key, attempt: attempt, focus: cursor.choice) { return .effects(spoken) }
         if cursor.handle(key, attempt: attempt, context: context) { return .none }
         switch key {
@@ -65,11 +76,42 @@ struct ExamQuestionScreen: ScreenModel {
         return .none
     }
 
+    /// The dialog's keys; the alert goes out as an effect and the countdown never waits for it.
+    private mutating func handleProblemKey(_ key: Key, question: Question) -> Step {
+        guard var dialog = problem, dialog.index == attempt.index else {
+            problem = nil
+            return .none
+        }
+        switch dialog.handle(key) {
+        case .none:
+            problem = dialog
+            return .none
+        case .cancel:
+            problem = nil
+            return .none
+        case let .send(kind):
+            problem = nil
+            problemNotice = (attempt.index, nil)
+            return .effects([.reportProblem(attemptId: sitting.grant.attemptId, questionId: question.id, position: attempt.index + 1,
+                                            kind: kind)])
+        }
+    }
+
+    mutating func handle(_ response: HostResponse, at now: MonotonicInstant, context: inout AppContext) -> Step {
+        if case let .problemReported(attemptId, delivered) = response, attemptId == sitting.grant.attemptId,
+           let notice = problemNotice, notice.delivered == nil {
+            problemNotice = (notice.index, delivered)
+        }
+        return .none
+    }
+
     /// The proctor's « Terminer cette tentative »: keeps the answers given so far, and the reason
     /// (recorded before the entries that end the attempt, so the result carries it).
     mutating func finish(reason: String, at now: MonotonicInstant, context: inout AppContext) -> Step {
         let events = attempt.finish(at: now)
         guard !events.isEmpty else { return .none }
+        stopReason = reason
+        problem = nil
         return Step.effects([.stopAttempt(attemptId: sitting.grant.attemptId, reason: reason)])
             .then(record(events, at: now, context: &context))
     }
@@ -86,16 +128,30 @@ struct ExamQuestionScreen: ScreenModel {
             default: break
             }
         }
+        // A dialog or a notice about a question that is over goes with it.
+        if problem?.index != attempt.index { problem = nil }
+        if problemNotice?.index != attempt.index { problemNotice = nil }
         // The journal first: what the candidate hears never runs ahead of what is written.
         guard attempt.isFinished else { return .effects(journal + (voice?.read(events, attempt: attempt) ?? [])) }
         let silence: [AppEffect] = voice == nil ? [] : [.stopSpeaking]
-        return Step.effects(journal + silence).then(EndScreen.enter(sitting, attempt: attempt, context: &context))
+        return Step.effects(journal + silence).then(EndScreen.enter(sitting, attempt: attempt, stopReason: stopReason, context: &context))
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
         QuestionView(attempt: attempt, cursor: cursor, title: sitting.grant.examTitle, position: attempt.index + 1,
                      count: attempt.questions.count, untimedHint: Strings.nextQuestionKey)
             .draw(into: &frame, column, context: context, at: now)
+        if let notice = problemNotice, notice.index == attempt.index, let delivered = notice.delivered,
+           let question = attempt.currentQuestion {
+            // Over the rule under the header: the question itself stays as it was.
+            let rule = 1 + QuestionView.contextLines(question, width: column.width, context: context).count
+            let text = delivered ? Strings.problemSent : Strings.problemNotSent
+            frame.put(" " + TextLayout.truncate(text, width: column.width - 4) + " ", x: column.left + 1, y: rule,
+                      role: delivered ? .correct : .incorrect)
+        }
+        if let problem, problem.index == attempt.index {
+            problem.draw(into: &frame, column, count: attempt.questions.count)
+        }
     }
 }
 

@@ -14,6 +14,7 @@ indirect enum Screen: Sendable {
     case end(EndScreen)
     case storageFailure(StorageFailureScreen)
     case attemptMoved(AttemptMovedScreen)
+    case presenceWait(PresenceWaitScreen)
     case practiceProfile(PracticeProfileScreen)
     case practiceName(PracticeNameScreen)
     case practiceBank(PracticeBankScreen)
@@ -34,6 +35,7 @@ indirect enum Screen: Sendable {
         case let .end(model): model
         case let .storageFailure(model): model
         case let .attemptMoved(model): model
+        case let .presenceWait(model): model
         case let .practiceProfile(model): model
         case let .practiceName(model): model
         case let .practiceBank(model): model

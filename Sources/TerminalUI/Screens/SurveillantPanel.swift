@@ -63,6 +63,7 @@ extension TerminalApp {
         case let .identity(model): model.sitting.exam.number
         case let .tutorial(model): model.sitting.exam.number
         case let .ready(model): model.sitting.exam.number
+        case let .presenceWait(model): model.sitting.exam.number
         default: nil
         }
     }

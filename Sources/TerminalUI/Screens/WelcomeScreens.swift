@@ -11,6 +11,9 @@ struct Sitting: Sendable {
         for (id, label) in grant.themeLabels where context.configuration.themeLabels[id] == nil {
             context.configuration.themeLabels[id] = label
         }
+        // A `--presence` session: nothing starts before the surveillant's confirmation (the voice is
+        // prepared once it came: begin runs again then).
+        if grant.awaitingPresence, grant.resume.map({ $0.phase == .notStarted }) ?? true { return PresenceWaitScreen.enter(self) }
         let voice = context.prepareVoice(for: grant.timing)
         guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self)), voice) }
         // A voice being prepared is not ready for a resumed question: it goes on unread.
