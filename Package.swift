@@ -213,7 +213,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExamStoreTests",
-            dependencies: ["ExamStore", "ExamKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ExamStore", "ExamKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CenterServiceTests",

@@ -97,6 +97,10 @@ final class LiveCenter: Sendable {
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
+    /// The client timeout of tests about outcomes, not time: the whole suite runs in parallel on 2
+    /// cores, where documents and code hashes keep the cooperative pool busy for seconds at a time.
+    static let patientTimeout: TimeInterval = 60
+
     private init(port: Int, faults: FaultMiddleware, task: Task<Void, any Error>) {
         self.port = port
         self.faults = faults

@@ -18,7 +18,7 @@ import Testing
         #expect(confused.status == 1)
 
         let server = try await NetworkEndToEndTests.Server.start(home: setUp.home)
-        defer { server.stop() }
+        defer { server.stopLater() }
         func check(_ code: String) async throws -> Int {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/api/v1/sessions/\(setUp.number)/surveillant")!)
             request.httpMethod = "POST"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -84,13 +85,12 @@ import Testing
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).out")
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).err")
         for file in [output, log] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
-        process.arguments = ["serve", "--home", home, "--host", "0.0.0.0", "--port", "0"]
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        let process = try SpawnedProcess(Binaries.path("epreuve-center"), ["serve", "--home", home, "--host", "0.0.0.0", "--port", "0"],
+                                         stdout: output.path, stderr: log.path)
+        defer {
+            process.terminate()
+            Thread.detachNewThread { _ = process.waitUntilExit() }
+        }
 
         func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
         var port: Int?

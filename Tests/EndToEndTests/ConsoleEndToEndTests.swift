@@ -36,7 +36,7 @@ import Testing
         }
         // The terminals over HTTP, each with a home of its own; the console on the center's store.
         let server = try await NetworkEndToEndTests.Server.start(home: home, extra: database)
-        defer { server.stop() }
+        defer { server.stopLater() }
         let arguments = center.map(Tmux.quoted).joined(separator: " ")
         func terminal(_ name: String) throws -> Tmux {
             let own = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A networked terminal (`epreuve --center URL`) whose center goes down during the exam: the
@@ -6,10 +7,10 @@ import Testing
 @Suite struct NetworkEndToEndTests {
     /// `epreuve-center serve --port 0` in the background; the bound port is read from its first line.
     final class Server {
-        let process: Process
+        let process: SpawnedProcess
         let port: Int
 
-        private init(process: Process, port: Int) {
+        private init(process: SpawnedProcess, port: Int) {
             self.process = process
             self.port = port
         }
@@ -17,12 +18,9 @@ import Testing
         static func start(home: String, extra: [String] = []) async throws -> Server {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).log")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
-            process.arguments = ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"] + extra
-            process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try SpawnedProcess(Binaries.path("epreuve-center"),
+                                             ["serve", "--home", home, "--content", Binaries.fixtureContent, "--port", "0"] + extra,
+                                             stdout: output.path)
             let deadline = Date().addingTimeInterval(20)
             var found: Int?
             while found == nil && Date() < deadline {
@@ -35,13 +33,21 @@ import Testing
         }
 
         /// SIGSTOP: the center accepts connections (the kernel does) but never answers, until `resume`.
-        func freeze() { kill(process.processIdentifier, SIGSTOP) }
-        func resume() { kill(process.processIdentifier, SIGCONT) }
+        func freeze() { process.signal(SIGSTOP) }
+        func resume() { process.signal(SIGCONT) }
 
-        func stop() {
-            guard process.isRunning else { return }
-            process.terminate()  // SIGTERM: graceful shutdown
-            process.waitUntilExit()
+        /// SIGTERM (a graceful shutdown), then the exit status once it has ended.
+        @discardableResult
+        func stop() async -> Int32 {
+            process.terminate()
+            return await process.exit()
+        }
+
+        /// SIGTERM for a `defer`: the process is reaped on a thread of its own.
+        func stopLater() {
+            process.terminate()
+            let process = self.process
+            Thread.detachNewThread { _ = process.waitUntilExit() }
         }
     }
 
@@ -55,8 +61,7 @@ import Testing
         try await tmux.startExam()
         let first = try await tmux.waitUntil("question 1") { $0.contains("Question 1/4") && $0.contains("réponse") }
         try tmux.answerRight(on: first)
-        server.stop()
-        #expect(server.process.terminationStatus == 0)  // SIGTERM is a clean stop
+        #expect(await server.stop() == 0)  // SIGTERM is a clean stop
 
         try await tmux.waitFor("L'enregistrement du résultat a échoué.", timeout: 40)
         for _ in 0..<2 {
@@ -90,7 +95,7 @@ import Testing
         let server = try await Server.start(home: setUp.home)
         defer {
             server.resume()
-            server.stop()
+            server.stopLater()
         }
         let terminalHome = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
         let tmux = try Tmux(command: "\(Binaries.path("epreuve")) --home \(terminalHome) --content \(Binaries.fixtureContent) --center http://127.0.0.1:\(server.port)")
@@ -140,7 +145,7 @@ import Testing
         let setUp = try await ExamSetUp()
         let server = try await NetworkEndToEndTests.Server.start(
             home: setUp.home, extra: ["--tls-cert", folder + "/centre.pem", "--tls-key", folder + "/centre.key"])
-        defer { server.stop() }
+        defer { server.stopLater() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("poste-\(UUID().uuidString)").path
         let tmux = try Tmux(command: "\(Binaries.path("epreuve")) --home \(home) --center https://127.0.0.1:\(server.port) --ca \(folder)/centre.pem")
         try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
@@ -160,7 +165,7 @@ import Testing
     @Test func theSurveillantMovesARunningExamToAnotherTerminal() async throws {
         let setUp = try await ExamSetUp()
         let server = try await NetworkEndToEndTests.Server.start(home: setUp.home)
-        defer { server.stop() }
+        defer { server.stopLater() }
         let code = try #require(setUp.codes["Lily"])
         func terminal(_ name: String) throws -> Tmux {
             let home = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path

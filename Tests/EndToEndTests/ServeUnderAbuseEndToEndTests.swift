@@ -9,13 +9,11 @@ struct ServeUnderAbuseEndToEndTests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("abuse-\(UUID().uuidString)").path
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("abuse-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binaries.path("epreuve-center"))
-        process.arguments = ["serve", "--home", home, "--port", "0"]
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try SpawnedProcess(Binaries.path("epreuve-center"), ["serve", "--home", home, "--port", "0"], stdout: output.path)
+        defer {
+            process.signal(SIGKILL)
+            Thread.detachNewThread { _ = process.waitUntilExit() }
+        }
 
         var port: Int?
         let deadline = Date().addingTimeInterval(20)
@@ -30,27 +28,21 @@ struct ServeUnderAbuseEndToEndTests {
         upload.send("POST /api/v1/results HTTP/1.1\r\nHost: centre\r\nContent-Type: application/json\r\nContent-Length: 3000\r\n\r\n{\"attemptId\":")
         let idle = try (0..<20).map { _ in try RawConnection(port: bound) }
         // The upload is under way: the server has read its head (it would answer a health check meanwhile).
-        #expect(try RawConnection(port: bound).sending("GET /api/v1/health HTTP/1.1\r\nHost: centre\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 200"))
+        #expect(try await OffPool.run {
+            try RawConnection(port: bound).sending("GET /api/v1/health HTTP/1.1\r\nHost: centre\r\nConnection: close\r\n\r\n")
+        }.hasPrefix("HTTP/1.1 200"))
 
-        let stopped = await Self.timeToExit(process)
+        let stopped = try await OffPool.run { () -> TimeInterval? in
+            let sent = Date()
+            process.terminate()
+            while process.isRunning {
+                if Date().timeIntervalSince(sent) > 8 { return nil }
+                usleep(1000)
+            }
+            return Date().timeIntervalSince(sent)
+        }
         let seconds = try #require(stopped, "serve was still running 8 s after SIGTERM")
         #expect(seconds < 5)
-        #expect(upload.closedByServer(within: 1))
-        #expect(idle.allSatisfy { $0.closedByServer(within: 1) })
-    }
-
-    /// SIGTERM, then the seconds until the process ended (nil after 8 s), waited on a thread of its own.
-    static func timeToExit(_ process: Process) async -> TimeInterval? {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let sent = Date()
-                process.terminate()
-                while process.isRunning {
-                    if Date().timeIntervalSince(sent) > 8 { return continuation.resume(returning: nil) }
-                    usleep(1000)
-                }
-                continuation.resume(returning: Date().timeIntervalSince(sent))
-            }
-        }
+        #expect(try await OffPool.run { upload.closedByServer(within: 1) && idle.allSatisfy { $0.closedByServer(within: 1) } })
     }
 }

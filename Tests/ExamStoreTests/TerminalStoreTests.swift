@@ -1,6 +1,7 @@
 import ExamKit
 import ExamStore
 import Foundation
+import TestSupport
 import Testing
 
 /// The terminal store never turns a damaged row into a default: it names the table and the row.
@@ -11,12 +12,8 @@ import Testing
 
     /// Raw SQL through the sqlite3 program, as a damaged disk or a hand edit would leave the file.
     static func sqlite(_ sql: String, in path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 failed on \(sql)")
+        let output = try ChildProcess.run("/usr/bin/sqlite3", [path, sql])
+        try #require(output.status == 0, "sqlite3 failed on \(sql): \(output.stderr)")
     }
 
     static let package = ExamPackage(

@@ -6,7 +6,7 @@ public final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
 
     public init(port: Int) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw Failure("socket: errno \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -70,5 +70,15 @@ extension RawConnection {
     public func sending(_ request: String) -> String {
         send(request)
         return readUntilClosed(timeout: 5) ?? ""
+    }
+}
+
+/// Runs blocking work (sockets, waits) on a thread of its own: on the cooperative pool (2 threads
+/// on 2 cores) it would hold back every other test's servers and timers.
+public enum OffPool {
+    public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
     }
 }
