@@ -59,14 +59,14 @@ struct ExamSetUp {
     let database: String?
 
     init(candidates: [(first: String, last: String, extraTime: Bool)] = [("Lily", "Alexandre", false), ("Chloé", "Dubois", true)],
-         database: String? = nil) async throws {
+         database: String? = nil, profile: String = "RAPIDE") async throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
         self.database = database
         let store = database.map { ["--database", $0] } ?? []
         for candidate in candidates {
             var arguments = ["candidates", "add", "--home", home, "--content", Binaries.fixtureContent] + store + ["--nom", candidate.last,
                              "--prenom", candidate.first, "--naissance", "14/03/2013", "--classe", "5A", "--sexe", "F",
-                             "--attestation", "RAPIDE"]
+                             "--attestation", profile]
             if candidate.extraTime { arguments.append("--tiers-temps") }
             let added = try await Binaries.run("epreuve-center", arguments)
             try #require(added.status == 0, "\(added.stderr)")
@@ -76,7 +76,7 @@ struct ExamSetUp {
         let start = formatter.string(from: Date().addingTimeInterval(-120))
         let created = try await Binaries.run("epreuve-center", [
             "sessions", "create", "--home", home, "--content", Binaries.fixtureContent, "--type", "examen",
-            "--attestation", "RAPIDE", "--name", "Essai", "--at", start,
+            "--attestation", profile, "--name", "Essai", "--at", start,
         ] + store)
         try #require(created.status == 0, "\(created.stderr)")
         func value(after label: String) -> String? {

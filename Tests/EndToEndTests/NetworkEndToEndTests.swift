@@ -163,7 +163,8 @@ import Testing
 /// surveillant moves the attempt there with « Reprendre ici »; the first terminal is told and stops.
 @Suite struct TwoTerminalsEndToEndTests {
     @Test func theSurveillantMovesARunningExamToAnotherTerminal() async throws {
-        let setUp = try await ExamSetUp()
+        // 12 s a question: the move takes several steps on a loaded machine, and the exam must still run.
+        let setUp = try await ExamSetUp(profile: "PATIENTE")
         let server = try await NetworkEndToEndTests.Server.start(home: setUp.home)
         defer { server.stopLater() }
         let code = try #require(setUp.codes["Lily"])
@@ -194,7 +195,7 @@ import Testing
         #expect(!resumed.contains("Question 1/4") || resumed.contains("(x)") || resumed.contains("[x]"))
 
         try await first.waitFor("Cette épreuve a été reprise sur un autre poste.", timeout: 20)
-        try await second.waitFor("Vos résultats sont bien enregistrés.", timeout: 40)
+        try await second.waitFor("Vos résultats sont bien enregistrés.", timeout: 70)
         let sheet = try await setUp.centerShow()
         #expect(sheet.split(separator: "\n").contains { $0.hasPrefix("Lily ALEXANDRE") && $0.contains("/4") })
         let export = try await Binaries.run("epreuve-center", ["results", "export", "--session", setUp.number, "--home", setUp.home,
