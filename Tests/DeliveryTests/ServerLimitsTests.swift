@@ -16,7 +16,9 @@ import Testing
         let port = live.port
         let cutAfter = try await OffPool.run { () -> TimeInterval? in
             let slow = try RawConnection(port: port)
+            // 150 bytes: 15 s at this pace, far longer than the 0.5 s the server allows.
             let request = "POST /api/v1/results HTTP/1.1\r\nHost: centre\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: 0123456789abcdef0123456789abcdef\r\nX-Terminal-Id: poste-lent-de-la-salle-12\r\n"
             let started = Date()
             for byte in request {
                 slow.send(String(byte))
@@ -25,7 +27,7 @@ import Testing
             return nil
         }
         let elapsed = try #require(cutAfter, "the server kept a trickling client for the whole request")
-        #expect(elapsed >= 0.4 && elapsed < 3)
+        #expect(elapsed >= 0.4 && elapsed < 10)
         // The server still answers others.
         #expect(try await OffPool.run { try RawConnection(port: port).sending(Self.health) }.hasPrefix("HTTP/1.1 200"))
     }

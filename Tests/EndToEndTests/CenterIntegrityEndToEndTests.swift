@@ -17,7 +17,7 @@ import Testing
         let confused = try await Binaries.run("epreuve-center", ["sessions", "reissue", setUp.number, "C123", "--surveillant"] + center)
         #expect(confused.status == 1)
 
-        let server = try await NetworkEndToEndTests.Server.start(home: setUp.home)
+        let server = try await ServeProcess.start(home: setUp.home)
         defer { server.stopLater() }
         func check(_ code: String) async throws -> Int {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/api/v1/sessions/\(setUp.number)/surveillant")!)

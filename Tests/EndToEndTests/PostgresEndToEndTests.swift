@@ -10,15 +10,13 @@ import Testing
 /// Several `epreuve-center serve --database` processes sharing one PostgreSQL database, as a
 /// national platform runs them behind one address: the attempt id is the key everywhere.
 @Suite struct PostgresEndToEndTests {
-    typealias Server = NetworkEndToEndTests.Server
-
     @Test func twoServersOnOneDatabaseOpenOneAttemptAndStoreOneResult() async throws {
         let database = try await TestPostgres.freshDatabaseURL()
         let setUp = try await ExamSetUp(database: database)
         let code = try #require(setUp.codes["Lily"])
         // Each server has a home of its own: only the database is shared.
-        let servers = [try await Server.start(home: setUp.home + "-1", extra: ["--database", database]),
-                       try await Server.start(home: setUp.home + "-2", extra: ["--database", database])]
+        let servers = [try await ServeProcess.start(home: setUp.home + "-1", extra: ["--database", database]),
+                       try await ServeProcess.start(home: setUp.home + "-2", extra: ["--database", database])]
         defer { servers.forEach { $0.stopLater() } }
         let clients = servers.map { HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\($0.port)")!, timeout: 60) }
 
