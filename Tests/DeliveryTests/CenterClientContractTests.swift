@@ -23,7 +23,7 @@ import FoundationNetworking
         case .http:
             let live = try await LiveCenter.start(center)
             do {
-                try await body(HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout), center, number, codes)
+                try await body(live.client(), center, number, codes)
             } catch {
                 await live.stop()
                 throw error
@@ -163,7 +163,7 @@ import FoundationNetworking
     @Test func healthBodyLimitThrottleAndIdempotencyKey() async throws {
         let (center, number, codes) = try await DeliveryFixtures.center()
         let live = try await LiveCenter.start(center)
-        #expect(try await HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout).health())
+        #expect(try await live.client().health())
         let health = try await get(live.url.appendingPathComponent("api/v1/health"))
         #expect(String(decoding: health.body, as: UTF8.self) == #"{"status":"ok"}"#)
         let big = Data(repeating: UInt8(ascii: "x"), count: 200_000)

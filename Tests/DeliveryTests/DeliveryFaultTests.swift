@@ -27,7 +27,7 @@ import Testing
         #expect(entry.nextTryAt > Date())  // backed off
 
         let live = try await LiveCenter.start(center)
-        let submitter = OutboxSubmitter(delivery: Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout)))
+        let submitter = OutboxSubmitter(delivery: Delivery(store: store, client: live.client()))
         // Due only after the back-off: a restarted terminal picks the entry up from SQLite.
         try await Task.sleep(for: .milliseconds(1100))
         #expect(await submitter.deliverDue() == 0)
@@ -41,7 +41,7 @@ import Testing
         let (center, number, codes) = try await DeliveryFixtures.center()
         let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let live = try await LiveCenter.start(center, faults: [.status500, .status500])
-        let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout))
+        let delivery = Delivery(store: store, client: live.client())
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         #expect(await delivery.deliver(attemptId: attemptId) == .failed("le centre a répondu 500 (requête refusée)"))
         #expect(await delivery.deliver(attemptId: attemptId) != .delivered)
@@ -59,7 +59,7 @@ import Testing
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         #expect(await delivery.deliver(attemptId: attemptId) != .delivered)
         try await Task.sleep(for: .milliseconds(2000))  // the slow request lands meanwhile
-        let second = await Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout)).deliver(attemptId: attemptId)
+        let second = await Delivery(store: store, client: live.client()).deliver(attemptId: attemptId)
         #expect(second == .delivered)
         #expect(try await center.results().count == 1)
         await live.stop()
@@ -80,7 +80,7 @@ import Testing
         let (center, number, codes) = try await DeliveryFixtures.center()
         let store = try DeliveryFixtures.finishedAttempt(try await package(center, number, codes[0]), terminalId: "t")
         let live = try await LiveCenter.start(center, faults: [.lostAcknowledgement])
-        let delivery = Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout))
+        let delivery = Delivery(store: store, client: live.client())
         let attemptId = try #require(try store.undelivered().first?.attemptId)
         #expect(await delivery.deliver(attemptId: attemptId) != .delivered)
         #expect(try await center.results().count == 1)  // stored, but the terminal does not know
@@ -135,7 +135,7 @@ import Testing
         #expect(try await center.results().map(\.source) == [.rescue])
         let live = try await LiveCenter.start(center)
         let attemptId = try #require(try store.undelivered().first?.attemptId)
-        #expect(await Delivery(store: store, client: HTTPCenterClient(baseURL: live.url, timeout: LiveCenter.patientTimeout)).deliver(attemptId: attemptId) == .delivered)
+        #expect(await Delivery(store: store, client: live.client()).deliver(attemptId: attemptId) == .delivered)
         #expect(try await center.results().count == 1)
         await live.stop()
     }

@@ -101,6 +101,9 @@ final class LiveCenter: Sendable {
     /// cores, where documents and code hashes keep the cooperative pool busy for seconds at a time.
     static let patientTimeout: TimeInterval = 60
 
+    /// A client of this center for tests about outcomes (see `patientTimeout`).
+    func client() -> HTTPCenterClient { HTTPCenterClient(baseURL: url, timeout: Self.patientTimeout) }
+
     private init(port: Int, faults: FaultMiddleware, task: Task<Void, any Error>) {
         self.port = port
         self.faults = faults

@@ -82,32 +82,22 @@ import Testing
 
     @Test func serveSaysWhichAddressTerminalsUseAndLogsStatusAndTime() async throws {
         let home = Self.freshHome()
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).out")
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).err")
-        for file in [output, log] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = try SpawnedProcess(Binaries.path("epreuve-center"), ["serve", "--home", home, "--host", "0.0.0.0", "--port", "0"],
-                                         stdout: output.path, stderr: log.path)
-        defer {
-            process.terminate()
-            Thread.detachNewThread { _ = process.waitUntilExit() }
-        }
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let server = try await ServeProcess.start(home: home, extra: ["--host", "0.0.0.0"], stderr: log.path)
+        defer { server.stopLater() }
 
         func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-        var port: Int?
-        let deadline = Date().addingTimeInterval(20)
-        while port == nil, Date() < deadline {
-            port = read(output).split(separator: "\n").first { $0.hasPrefix("Centre Épreuve à l'écoute sur http://0.0.0.0:") }
-                .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { Int($0) }
-            if port == nil { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let bound = try #require(port, "serve did not start")
-        let announced = read(output)
+        let bound = server.port
+        let announced = read(server.output)
+        #expect(announced.hasPrefix("Centre Épreuve à l'écoute sur http://0.0.0.0:\(bound)"))
         let interfaces = announced.split(separator: "\n").filter { $0.hasPrefix("Terminaux de la salle : epreuve --center http://") }
         #expect(!interfaces.isEmpty || announced.contains("Aucune interface réseau active"))
         for line in interfaces { #expect(line.hasSuffix(":\(bound)")) }
 
         _ = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(bound)/api/v1/sessions/999999")!)
         var logged = ""
+        let deadline = Date().addingTimeInterval(20)
         while !logged.contains("GET /api/v1/sessions/999999 404 "), Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
             logged = read(log)

@@ -7,23 +7,10 @@ import Testing
 struct ServeUnderAbuseEndToEndTests {
     @Test func sigtermEndsTheServerWithinFiveSecondsWhateverClientsDo() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("abuse-\(UUID().uuidString)").path
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("abuse-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let process = try SpawnedProcess(Binaries.path("epreuve-center"), ["serve", "--home", home, "--port", "0"], stdout: output.path)
-        defer {
-            process.signal(SIGKILL)
-            Thread.detachNewThread { _ = process.waitUntilExit() }
-        }
-
-        var port: Int?
-        let deadline = Date().addingTimeInterval(20)
-        while port == nil, Date() < deadline {
-            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            port = text.split(separator: "\n").first { $0.hasPrefix("Centre Épreuve à l'écoute sur http://127.0.0.1:") }
-                .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { Int($0) }
-            if port == nil { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let bound = try #require(port, "serve did not start")
+        let server = try await ServeProcess.start(home: home)
+        let process = server.process
+        defer { process.signalAndReapLater(SIGKILL) }
+        let bound = server.port
         let upload = try RawConnection(port: bound)
         upload.send("POST /api/v1/results HTTP/1.1\r\nHost: centre\r\nContent-Type: application/json\r\nContent-Length: 3000\r\n\r\n{\"attemptId\":")
         let idle = try (0..<20).map { _ in try RawConnection(port: bound) }

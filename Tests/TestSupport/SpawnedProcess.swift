@@ -75,6 +75,12 @@ public final class SpawnedProcess: @unchecked Sendable {
 
     public func terminate() { signal(SIGTERM) }
 
+    /// For a `defer`: sends `signal`, and reaps the process on a thread of its own.
+    public func signalAndReapLater(_ signal: Int32 = SIGTERM) {
+        self.signal(signal)
+        Thread.detachNewThread { _ = self.waitUntilExit() }
+    }
+
     private func reap() -> Int32? {
         lock.lock()
         defer { lock.unlock() }
