@@ -67,9 +67,9 @@ public final class RawConnection: @unchecked Sendable {
 
 extension RawConnection {
     /// Sends a whole request and returns the whole answer (the request asks to close).
-    public func sending(_ request: String) -> String {
+    public func sending(_ request: String, timeout: TimeInterval = 30) -> String {
         send(request)
-        return readUntilClosed(timeout: 5) ?? ""
+        return readUntilClosed(timeout: timeout) ?? ""
     }
 }
 
