@@ -27,7 +27,8 @@ extension PostgresCenterRepository {
                     try await transaction.run("""
                         UPDATE candidate SET ine = \(merged.ine), last_name = \(merged.lastName), first_name = \(merged.firstName),
                             birth_date = \(merged.birthDate), class_name = \(merged.className), sex = \(merged.sex),
-                            attestation = \(merged.attestation), siecle = \(merged.siecle), extra_time = \(merged.extraTime)
+                            attestation = \(merged.attestation), siecle = \(merged.siecle), extra_time = \(merged.extraTime),
+                            reads_aloud = \(merged.readsAloud)
                         WHERE id = \(merged.id)
                         """)
                     count.updated += 1
@@ -35,9 +36,10 @@ extension PostgresCenterRepository {
                     var fresh = upsert.merge(nil)
                     while try await !transaction.rows("SELECT 1 FROM candidate WHERE id = \(fresh.id)").isEmpty { fresh.id = newId() }
                     try await transaction.run("""
-                        INSERT INTO candidate (id, ine, last_name, first_name, birth_date, class_name, sex, attestation, siecle, extra_time)
+                        INSERT INTO candidate (id, ine, last_name, first_name, birth_date, class_name, sex, attestation, siecle, extra_time,
+                                               reads_aloud)
                         VALUES (\(fresh.id), \(fresh.ine), \(fresh.lastName), \(fresh.firstName), \(fresh.birthDate), \(fresh.className),
-                                \(fresh.sex), \(fresh.attestation), \(fresh.siecle), \(fresh.extraTime))
+                                \(fresh.sex), \(fresh.attestation), \(fresh.siecle), \(fresh.extraTime), \(fresh.readsAloud))
                         """)
                     count.added += 1
                 }

@@ -22,7 +22,8 @@ extension PostgresCenterRepository {
             try await transaction.run("""
                 UPDATE candidate SET ine = \(candidate.ine), last_name = \(candidate.lastName), first_name = \(candidate.firstName),
                     birth_date = \(candidate.birthDate), class_name = \(candidate.className), sex = \(candidate.sex),
-                    attestation = \(candidate.attestation), siecle = \(candidate.siecle), extra_time = \(candidate.extraTime)
+                    attestation = \(candidate.attestation), siecle = \(candidate.siecle), extra_time = \(candidate.extraTime),
+                    reads_aloud = \(candidate.readsAloud)
                 WHERE id = \(candidate.id)
                 """)
             return .updated

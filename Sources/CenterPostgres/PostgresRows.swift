@@ -89,7 +89,8 @@ enum Rows {
         return Candidate(
             id: try read("id"), ine: try read.optional("ine"), lastName: try read("last_name"), firstName: try read("first_name"),
             birthDate: try read("birth_date"), className: try read("class_name"), sex: try read("sex"),
-            attestation: try read("attestation"), siecle: try read("siecle"), extraTime: try read("extra_time"))
+            attestation: try read("attestation"), siecle: try read("siecle"), extraTime: try read("extra_time"),
+            readsAloud: try read("reads_aloud"))
     }
 
     static func session(_ row: PostgresRow) throws -> CenterSession {

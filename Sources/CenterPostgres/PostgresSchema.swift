@@ -188,6 +188,10 @@ enum PostgresSchema {
             """,
             "CREATE INDEX session_log_by_session ON session_log (session_number)",
         ]),
+        Migration(version: 5, name: "reading aloud", statements: [
+            // `candidates add/edit --lecture`: the candidate's exams are read aloud.
+            "ALTER TABLE candidate ADD COLUMN reads_aloud boolean NOT NULL DEFAULT false",
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction; true when the store had none before (a new

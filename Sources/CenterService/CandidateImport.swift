@@ -19,9 +19,11 @@ public enum CandidateImport {
         public var siecle: Bool
         /// nil when the file says nothing (no column, or an empty cell): the stored flag is kept.
         public var extraTime: Bool?
+        /// nil when the file says nothing, as for the tiers-temps.
+        public var readsAloud: Bool?
 
         public init(line: Int, ine: String?, lastName: String, firstName: String, birthDate: String, className: String,
-                    sex: String, attestation: String, siecle: Bool, extraTime: Bool?) {
+                    sex: String, attestation: String, siecle: Bool, extraTime: Bool?, readsAloud: Bool? = nil) {
             self.line = line
             self.ine = ine
             self.lastName = lastName
@@ -32,6 +34,7 @@ public enum CandidateImport {
             self.attestation = attestation
             self.siecle = siecle
             self.extraTime = extraTime
+            self.readsAloud = readsAloud
         }
     }
 
@@ -41,7 +44,7 @@ public enum CandidateImport {
     }
 
     public enum Field: CaseIterable, Sendable {
-        case ine, lastName, firstName, birthDate, className, sex, attestation, siecle, extraTime
+        case ine, lastName, firstName, birthDate, className, sex, attestation, siecle, extraTime, readsAloud
 
         /// Header spellings, compared without case, accents or spaces.
         var names: [String] {
@@ -55,10 +58,11 @@ public enum CandidateImport {
             case .attestation: ["attestation"]
             case .siecle: ["siecle"]
             case .extraTime: ["tierstemps", "tps+", "tps"]
+            case .readsAloud: ["lecture", "lectureavoixhaute", "lecturedesquestions"]
             }
         }
 
-        var required: Bool { self != .ine && self != .siecle && self != .extraTime }
+        var required: Bool { self != .ine && self != .siecle && self != .extraTime && self != .readsAloud }
 
         public var label: String {
             switch self {
@@ -71,6 +75,7 @@ public enum CandidateImport {
             case .attestation: "Attestation"
             case .siecle: "SIECLE"
             case .extraTime: "Tiers-temps"
+            case .readsAloud: "Lecture"
             }
         }
     }
@@ -181,10 +186,13 @@ public enum CandidateImport {
         let rawExtraTime = text(.extraTime)
         let extraTime = yesNo(rawExtraTime)
         if extraTime == nil { problem("tiers-temps doit valoir oui ou non, pas « \(rawExtraTime) »") }
-        guard problems.isEmpty, let birthDate, let sex, let siecle, let extraTime else { return (nil, problems) }
+        let rawReading = text(.readsAloud)
+        let readsAloud = yesNo(rawReading)
+        if readsAloud == nil { problem("lecture doit valoir oui ou non, pas « \(rawReading) »") }
+        guard problems.isEmpty, let birthDate, let sex, let siecle, let extraTime, let readsAloud else { return (nil, problems) }
         return (Row(line: line, ine: ine.isEmpty ? nil : ine, lastName: lastName, firstName: firstName, birthDate: birthDate,
                     className: className, sex: sex, attestation: attestation, siecle: siecle,
-                    extraTime: rawExtraTime.isEmpty ? nil : extraTime), [])
+                    extraTime: rawExtraTime.isEmpty ? nil : extraTime, readsAloud: rawReading.isEmpty ? nil : readsAloud), [])
     }
 
     /// Why a birth date (yyyy-MM-dd) cannot be a candidate's on `today`: in the future, or under

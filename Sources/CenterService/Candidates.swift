@@ -7,9 +7,11 @@ extension CenterService {
     public struct CandidateChanges: Sendable {
         public var lastName, firstName, birthDate, className, sex, attestation, ine: String?
         public var extraTime: Bool?
+        public var readsAloud: Bool?
 
         public init(lastName: String? = nil, firstName: String? = nil, birthDate: String? = nil, className: String? = nil,
-                    sex: String? = nil, attestation: String? = nil, ine: String? = nil, extraTime: Bool? = nil) {
+                    sex: String? = nil, attestation: String? = nil, ine: String? = nil, extraTime: Bool? = nil,
+                    readsAloud: Bool? = nil) {
             self.lastName = lastName
             self.firstName = firstName
             self.birthDate = birthDate
@@ -18,10 +20,11 @@ extension CenterService {
             self.attestation = attestation
             self.ine = ine
             self.extraTime = extraTime
+            self.readsAloud = readsAloud
         }
 
         public var isEmpty: Bool {
-            [lastName, firstName, birthDate, className, sex, attestation, ine].allSatisfy { $0 == nil } && extraTime == nil
+            [lastName, firstName, birthDate, className, sex, attestation, ine].allSatisfy { $0 == nil } && extraTime == nil && readsAloud == nil
         }
     }
 
@@ -39,7 +42,7 @@ extension CenterService {
         guard current.className != Demo.className else {
             throw CenterError("\(current.displayName) est un candidat de démonstration : epreuve-center demo remove le retire")
         }
-        guard !changes.isEmpty else { throw CenterError("rien à modifier : indiquez au moins une option (--nom, --classe, --tiers-temps…)") }
+        guard !changes.isEmpty else { throw CenterError("rien à modifier : indiquez au moins une option (--nom, --classe, --tiers-temps, --lecture…)") }
         func value(_ field: CandidateImport.Field) -> String? {
             switch field {
             case .ine: changes.ine ?? current.ine ?? ""
@@ -51,6 +54,7 @@ extension CenterService {
             case .attestation: changes.attestation ?? current.attestation
             case .siecle: current.siecle ? "oui" : "non"
             case .extraTime: (changes.extraTime ?? current.extraTime) ? "oui" : "non"
+            case .readsAloud: (changes.readsAloud ?? current.readsAloud) ? "oui" : "non"
             }
         }
         let checked = CandidateImport.validate(value, line: 0, attestations: Set(catalog.profiles.map(\.id)), today: clock.now())

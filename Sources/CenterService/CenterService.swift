@@ -127,7 +127,7 @@ extension Candidate {
         self.init(id: id, ine: row.ine, lastName: NameFolding.lastName(row.lastName), firstName: NameFolding.firstName(row.firstName),
                   birthDate: row.birthDate,
                   className: row.className, sex: row.sex, attestation: row.attestation, siecle: row.siecle,
-                  extraTime: row.extraTime ?? false)
+                  extraTime: row.extraTime ?? false, readsAloud: row.readsAloud ?? false)
     }
 
     mutating func apply(_ row: CandidateImport.Row) {
@@ -140,6 +140,7 @@ extension Candidate {
         siecle = row.siecle
         // The file rarely carries a tiers-temps column: without one, a flag set by hand is kept.
         if let stated = row.extraTime { extraTime = stated }
+        if let stated = row.readsAloud { readsAloud = stated }
         if ine == nil { ine = row.ine }
     }
 }

@@ -14,9 +14,11 @@ public struct Candidate: Sendable, Hashable {
     public var attestation: String
     public var siecle: Bool
     public var extraTime: Bool
+    /// Questions read aloud at every exam of this candidate, whatever the attestation (DESIGN §15).
+    public var readsAloud: Bool
 
     public init(id: String, ine: String?, lastName: String, firstName: String, birthDate: String, className: String,
-                sex: String, attestation: String, siecle: Bool, extraTime: Bool) {
+                sex: String, attestation: String, siecle: Bool, extraTime: Bool, readsAloud: Bool = false) {
         self.id = id
         self.ine = ine
         self.lastName = lastName
@@ -27,6 +29,7 @@ public struct Candidate: Sendable, Hashable {
         self.attestation = attestation
         self.siecle = siecle
         self.extraTime = extraTime
+        self.readsAloud = readsAloud
     }
 
     /// "Lily ALEXANDRE"

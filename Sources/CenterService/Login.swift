@@ -143,8 +143,8 @@ extension CenterService {
         }
         let profile = try profile(of: session)
         let questions = CandidateOrder.order(try self.questions(of: session), sessionSeed: session.seed, candidateId: candidate.id)
-        // The AER is read aloud unless the terminal is told otherwise; the terminal's --debit sets the rate.
-        let reading = profile.readsAloud ? AttemptTiming.defaultReadingWordsPerMinute : nil
+        // The AER, and a candidate flagged `--lecture`, are read aloud; the terminal's --debit sets the rate.
+        let reading = profile.readsAloud || candidate.readsAloud ? AttemptTiming.defaultReadingWordsPerMinute : nil
         let timing = AttemptTiming(answerSeconds: profile.answerSeconds(extraTime: enrolment.extraTime), timed: session.timed,
                                    readingWordsPerMinute: reading)
         let themeIds = Set(questions.map(\.theme))

@@ -45,11 +45,14 @@ struct CandidatesCommand: ParsableCommand {
         @Option(help: ArgumentHelp("ASSR1, ASSR2, ASR ou AER.", valueName: "attestation")) var attestation: String
         @Option(help: ArgumentHelp("Identifiant national élève (11 caractères).", valueName: "INE")) var ine: String?
         @Flag(name: .customLong("tiers-temps"), help: "Temps majoré : 60 s par question au lieu de 45 s.") var tiersTemps = false
+        @Flag(help: "Ses épreuves sont lues à voix haute (questions, réponses, temps restant), quelle que soit l'attestation.")
+        var lecture = false
 
         func run() async throws {
             let center = try await options.openCenter()
-            let header = "INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;SIECLE;Tiers-temps"
-            let fields = [ine ?? "", nom, prenom, naissance, classe, sexe, attestation, "non", tiersTemps ? "oui" : "non"]
+            let header = "INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;SIECLE;Tiers-temps;Lecture"
+            let fields = [ine ?? "", nom, prenom, naissance, classe, sexe, attestation, "non", tiersTemps ? "oui" : "non",
+                          lecture ? "oui" : "non"]
             // Same checks as the import, on a one-row file.
             let csv = header + "\n" + fields.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") + "\n"
             let rows: [CandidateImport.Row]
@@ -75,11 +78,11 @@ struct CandidatesCommand: ParsableCommand {
         func run() async throws {
             let center = try await options.openCenter()
             let lines = try await userErrors { try await center.candidateLines(className: classe, attestation: attestation) }
-            var rows = [["Classe", "Nom", "Prénom", "Naissance", "Sexe", "Attestation", "Tps+", "INE / identifiant", "Résultat"]]
+            var rows = [["Classe", "Nom", "Prénom", "Naissance", "Sexe", "Attestation", "Tps+", "Lecture", "INE / identifiant", "Résultat"]]
             for line in lines {
                 let c = line.candidate
                 rows.append([c.className, c.lastName.uppercased(), c.firstName, CenterDates.frenchDate(isoDate: c.birthDate), c.sex,
-                             c.attestation, c.extraTime ? "oui" : "", c.ine ?? c.id, line.result])
+                             c.attestation, c.extraTime ? "oui" : "", c.readsAloud ? "oui" : "", c.ine ?? c.id, line.result])
             }
             print(table(rows))
             print("\(lines.count) candidat(s).")

@@ -18,25 +18,31 @@ extension CandidatesCommand {
         @Option(help: ArgumentHelp("ASSR1, ASSR2, ASR ou AER.", valueName: "attestation")) var attestation: String?
         @Option(help: ArgumentHelp("Identifiant national élève (11 caractères).", valueName: "INE")) var ine: String?
         @Option(name: .customLong("tiers-temps"), help: ArgumentHelp("oui ou non.", valueName: "oui|non")) var tiersTemps: String?
+        @Option(help: ArgumentHelp("oui : ses épreuves sont lues à voix haute, quelle que soit l'attestation.", valueName: "oui|non"))
+        var lecture: String?
 
         func run() async throws {
-            var extraTime: Bool?
-            if let tiersTemps {
-                switch tiersTemps.lowercased() {
-                case "oui", "o": extraTime = true
-                case "non", "n": extraTime = false
-                default: throw UserError("--tiers-temps doit valoir oui ou non, pas « \(tiersTemps) »")
-                }
-            }
+            let extraTime = try Self.yesNo(tiersTemps, option: "--tiers-temps")
+            let readsAloud = try Self.yesNo(lecture, option: "--lecture")
             let center = try await options.openCenter()
             let changes = CenterService.CandidateChanges(lastName: nom, firstName: prenom, birthDate: naissance, className: classe,
-                                                         sex: sexe, attestation: attestation, ine: ine, extraTime: extraTime)
+                                                         sex: sexe, attestation: attestation, ine: ine, extraTime: extraTime,
+                                                         readsAloud: readsAloud)
             let edited = try await userErrors { try await center.editCandidate(id: candidate, changes) }
             let c = edited.candidate
             print("Candidat modifié : \(CenterService.listName(c)) (\(c.className.isEmpty ? "sans classe" : c.className)), \(c.attestation)"
-                + (c.extraTime ? ", tiers-temps." : "."))
+                + (c.extraTime ? ", tiers-temps" : "") + (c.readsAloud ? ", lecture à voix haute." : "."))
             if edited.sessionsUpdated > 0 {
                 print("Tiers-temps \(c.extraTime ? "ajouté" : "retiré") dans \(edited.sessionsUpdated) épreuve(s) pas encore commencée(s).")
+            }
+        }
+
+        static func yesNo(_ text: String?, option: String) throws -> Bool? {
+            guard let text else { return nil }
+            switch text.lowercased() {
+            case "oui", "o": return true
+            case "non", "n": return false
+            default: throw UserError("\(option) doit valoir oui ou non, pas « \(text) »")
             }
         }
     }

@@ -266,4 +266,41 @@ import Testing
             #expect(package.timing.readingWordsPerMinute == reading)
         }
     }
+
+    /// A candidate flagged « Lecture » (import column, `candidates add/edit --lecture`) is read aloud at
+    /// an ASSR exam; an empty cell keeps the flag, « non » removes it, and edit sets it either way.
+    @Test func aCandidateFlaggedForReadingIsReadAloudWhateverTheAttestation() async throws {
+        let clock = SettableWallClock(CenterFixtures.start.addingTimeInterval(60))
+        let center = try CenterFixtures.service(clock: clock)
+        let header = "INE;Nom;Prénom;Date de naissance;Division;Sexe;Attestation;Lecture\n"
+        func importing(_ cell: String) async throws {
+            let rows = try CandidateImport.parse(Data((header + "11111111111;Alexandre;Lily;01/01/2013;5A;F;ASSR1;\(cell)\n"
+                + "22222222222;Bernard;Hugo;01/01/2013;5A;M;ASSR1;\n").utf8), attestations: ["ASSR1"], today: CenterFixtures.start)
+            _ = try await center.importCandidates(rows)
+        }
+        func readingRates() async throws -> [String: Int?] {
+            let created = try await center.createSession(CenterService.SessionRequest(
+                kind: .examen, profileId: "ASSR1", name: "Lecture", startsAt: CenterFixtures.start))
+            var rates: [String: Int?] = [:]
+            for (candidate, code) in created.codes {
+                let package = try await center.login(number: created.session.number, code: code, terminalId: candidate.id).get()
+                rates[candidate.firstName] = package.timing.readingWordsPerMinute
+            }
+            return rates
+        }
+        try await importing("oui")
+        #expect(try await readingRates() == ["Lily": AttemptTiming.defaultReadingWordsPerMinute, "Hugo": nil])
+        try await importing("")
+        #expect(try await center.candidates().first { $0.firstName == "Lily" }?.readsAloud == true)
+        try await importing("non")
+        #expect(try await readingRates() == ["Lily": nil, "Hugo": nil])
+        let edited = try await center.editCandidate(id: "Bernard Hugo", CenterService.CandidateChanges(readsAloud: true))
+        #expect(edited.candidate.readsAloud && !edited.candidate.extraTime)
+        #expect(try await readingRates() == ["Lily": nil, "Hugo": AttemptTiming.defaultReadingWordsPerMinute])
+        let refusal = #expect(throws: CandidateImport.Failure.self) {
+            try CandidateImport.parse(Data((header + "11111111111;Alexandre;Lily;01/01/2013;5A;F;ASSR1;peut-être\n").utf8),
+                                      attestations: ["ASSR1"], today: CenterFixtures.start)
+        }
+        #expect(refusal?.problems == ["ligne 2 : lecture doit valoir oui ou non, pas « peut-être »"])
+    }
 }

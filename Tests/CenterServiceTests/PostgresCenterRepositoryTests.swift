@@ -128,6 +128,8 @@ import Testing
         #expect(session.medium == .terminal && session.themeIds == nil && session.additionalText == nil && session.rattrapageOf == nil)
         #expect(try await repository.establishment() == nil)
         #expect(try await repository.exportRecords().isEmpty)
+        // The fifth's: nobody is read aloud until flagged.
+        #expect(try await repository.candidate(id: "c1")?.readsAloud == false)
         await repository.close()
     }
 

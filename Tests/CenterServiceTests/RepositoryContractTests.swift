@@ -98,7 +98,8 @@ enum ContractFixtures {
     func candidatesAreUpsertedByKeyInOneTransaction(kind: RepositoryKind) async throws {
         let repository = try await kind.make()
         let lily = F.candidate("11111111111", ine: "11111111111", "Alexandre", className: "5A")
-        let hugo = F.candidate("Chugo", "Bernard", className: "4B")
+        var hugo = F.candidate("Chugo", "Bernard", className: "4B")
+        hugo.readsAloud = true
         let zoe = F.candidate("Czoe", "Zola", className: "4B")
         let count = try await repository.upsertCandidates(
             [F.upsert(lily, key: .ine("11111111111")), F.upsert(hugo, key: .identity(lastName: "Bernard", firstName: "Prénom Chugo", birthDate: "2013-01-01")),
@@ -114,12 +115,13 @@ enum ContractFixtures {
         moved.id = "autre-id"
         moved.className = "4A"
         moved.extraTime = true
+        moved.readsAloud = true
         let again = try await repository.upsertCandidates(
             [F.upsert(moved, key: .ine("11111111111")), F.upsert(F.candidate("Cnew", "Neuf"), key: .id("Cnew")),
              F.upsert(F.candidate("ignored", "Neuf", className: "6C"), key: .id("Cnew"))], newId: { "unused" })
         #expect(again == UpsertCount(added: 1, updated: 2))
         let stored = try #require(try await repository.candidate(id: "11111111111"))
-        #expect(stored.className == "4A" && stored.extraTime)
+        #expect(stored.className == "4A" && stored.extraTime && stored.readsAloud)
         #expect(try await repository.candidate(id: "autre-id") == nil)
         #expect(try await repository.candidate(id: "Cnew")?.className == "6C")
 

@@ -88,6 +88,8 @@ import Testing
         #expect(result.answers == ["mini-circulation-1": ["B"], "mini-vitesse-2": ["A", "C"]])
         #expect(result.passed)
         #expect(try await repository.candidate(id: "c1")?.extraTime == true)
+        // v6 ran: nobody is read aloud until flagged.
+        #expect(try await repository.candidate(id: "c1")?.readsAloud == false)
         #expect(try await repository.throttle(.terminal("poste")) == LoginThrottle(consecutiveFailures: 3, lockCount: 1))
         // The second migration ran: a throttle change is dated.
         let now = CenterFixtures.start

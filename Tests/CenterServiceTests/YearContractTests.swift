@@ -70,6 +70,7 @@ import Testing
         var changed = b
         changed.className = ""
         changed.extraTime = true
+        changed.readsAloud = true
         #expect(try await repository.updateCandidate(changed) == .updated)
         #expect(try await repository.candidate(id: "b") == changed)
         changed.ine = "11111111111"

@@ -12,16 +12,7 @@ extension OnTerminals {
             let command = "EPREUVE_SPEECH_LOG=\(log) EPREUVE_TERMINAL_ID=e2e-lecture \(Binaries.path("epreuve")) --home \(setUp.home) "
                 + "--content \(Binaries.fixtureContent) --lecture --debit 450"
             let tmux = try Tmux(command: command)
-            try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
-            try await tmux.waitFor("Vérifiez votre identité")
-            try tmux.keys("Enter")
-            for page in 1...8 {
-                let screen = try await tmux.waitFor("Présentation de l'épreuve (\(page)/")
-                try tmux.keys("Enter")
-                if screen.contains("Démarrer") { break }
-            }
-            try await tmux.waitFor("Les questions sont lues à voix haute.")
-            try tmux.keys("Enter")
+            try await Self.startExam(on: tmux, setUp)
             try await tmux.waitFor("Lecture de la question…")
             try tmux.keys("l")
             for position in 1...4 {
@@ -43,6 +34,47 @@ extension OnTerminals {
             #expect(said.components(separatedBy: "Question 1 sur 4.").count - 1 == 2)
             #expect(said.contains("\"wordsPerMinute\":450"))
             #expect(said.contains("\"interrupt\""))
+        }
+
+        /// `candidates edit --lecture oui` on the center: the terminal, started without `--lecture`,
+        /// reads this candidate's ASSR-like exam aloud; the list shows the flag; a wrong value is refused.
+        @Test func aCandidateFlaggedOnTheCenterIsReadAloudOnAnyTerminal() async throws {
+            let setUp = try await ExamSetUp()
+            let center = ["--home", setUp.home, "--content", Binaries.fixtureContent]
+            let refused = try await Binaries.run("epreuve-center", ["candidates", "edit", "ALEXANDRE Lily", "--lecture", "peut-être"] + center)
+            #expect(refused.status == 1)
+            #expect(refused.stderr == "epreuve-center: --lecture doit valoir oui ou non, pas « peut-être »\n")
+            let edited = try await Binaries.run("epreuve-center", ["candidates", "edit", "ALEXANDRE Lily", "--lecture", "oui"] + center)
+            #expect(edited.status == 0 && edited.stdout.contains("lecture à voix haute"), "\(edited.stderr)")
+            let list = try await Binaries.run("epreuve-center", ["candidates", "list"] + center).stdout.split(separator: "\n")
+            #expect(list.first?.contains("Lecture") == true)
+            #expect(list.first { $0.contains("ALEXANDRE") }?.contains(" oui ") == true)
+            #expect(list.first { $0.contains("DUBOIS") }?.contains(" oui ") == true)  // her tiers-temps, not reading
+
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("voix-\(UUID().uuidString).jsonl").path
+            let command = "EPREUVE_SPEECH_LOG=\(log) EPREUVE_TERMINAL_ID=e2e-lecture-centre \(Binaries.path("epreuve")) --home \(setUp.home) "
+                + "--content \(Binaries.fixtureContent) --debit 450"
+            let tmux = try Tmux(command: command)
+            try await Self.startExam(on: tmux, setUp)
+            try await tmux.waitUntil(timeout: 40, "question 1 after its reading") {
+                $0.contains("Question 1/4") && !$0.contains("Lecture de la question") && $0.contains("0:0")
+            }
+            let said = try String(contentsOfFile: log, encoding: .utf8)
+            #expect(said.contains("Question 1 sur 4.") && said.contains("\"wordsPerMinute\":450"))
+        }
+
+        /// Lily's exam from the login to « Les questions sont lues à voix haute. », then started.
+        static func startExam(on tmux: Tmux, _ setUp: ExamSetUp) async throws {
+            try await tmux.logIn(number: setUp.number, code: try #require(setUp.codes["Lily"]))
+            try await tmux.waitFor("Vérifiez votre identité")
+            try tmux.keys("Enter")
+            for page in 1...8 {
+                let screen = try await tmux.waitFor("Présentation de l'épreuve (\(page)/")
+                try tmux.keys("Enter")
+                if screen.contains("Démarrer") { break }
+            }
+            try await tmux.waitFor("Les questions sont lues à voix haute.")
+            try tmux.keys("Enter")
         }
 
         @Test func withoutAVoiceLectureSaysWhyOnTheHomeScreen() async throws {

@@ -82,7 +82,8 @@ struct CandidateRow: FetchableRecord, PersistableRecord {
         value = Candidate(
             id: try read("id"), ine: try read.optional("ine"), lastName: try read("lastName"), firstName: try read("firstName"),
             birthDate: try read("birthDate"), className: try read("className"), sex: try read("sex"),
-            attestation: try read("attestation"), siecle: try read("siecle"), extraTime: try read("extraTime"))
+            attestation: try read("attestation"), siecle: try read("siecle"), extraTime: try read("extraTime"),
+            readsAloud: try read("readsAloud"))
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -96,6 +97,7 @@ struct CandidateRow: FetchableRecord, PersistableRecord {
         container["attestation"] = value.attestation
         container["siecle"] = value.siecle
         container["extraTime"] = value.extraTime
+        container["readsAloud"] = value.readsAloud
     }
 }
 

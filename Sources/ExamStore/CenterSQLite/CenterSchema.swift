@@ -155,6 +155,9 @@ enum CenterSchema {
             }
             try db.create(index: "sessionLogBySession", on: "sessionLog", columns: ["sessionNumber"])
         }
+        migrator.registerMigration("v6: reading aloud") { db in
+            try db.alter(table: "candidate") { t in t.add(column: "readsAloud", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 }
