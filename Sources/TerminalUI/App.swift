@@ -107,7 +107,10 @@ public struct TerminalApp: Sendable {
             return stopOnStorageFailure(detail, at: now)
         case let .speechPrepared(problem):
             context.voice = problem.map(VoiceState.unavailable) ?? .ready
-            return []
+            guard case var .question(question) = screen else { return [] }
+            let spoken = question.voiceBecameReady(at: now, context: context)
+            screen = question.screen
+            return spoken
         case let .stoppedBySurveillant(attemptId, reason):
             // From the console, through a progress receipt: as F12's « Terminer cette tentative ».
             guard case var .question(question) = screen, question.sitting.grant.attemptId == attemptId else { return [] }

@@ -74,6 +74,41 @@ import Testing
         #expect(said(s.effects).first?.hasPrefix("Question 1 sur 20.") == true)
     }
 
+    /// A resume on a terminal whose voice is still being made: the question goes on unread with its
+    /// time left; once the voice is ready it is read at once, its time unchanged, and the next
+    /// question gets its reading phase.
+    @Test func aResumeWhileTheVoiceIsPreparedIsReadOnceTheVoiceIsReady() throws {
+        var s = Session()
+        var grant = Fixture.grant()
+        grant.timing = grant.timing.reading(wordsPerMinute: 160)
+        grant.resume = AttemptSnapshot(index: 2, phase: .answering, remainingMs: 20_000, selections: Array(repeating: [], count: 20),
+                                       timeUsedMs: Array(repeating: 0, count: 20))
+        s.logIn(grant)
+        #expect(s.effects.contains { if case .prepareSpeech = $0 { true } else { false } })
+        #expect(said(s.effects).isEmpty)
+        s.advance(.seconds(1))
+        let spoken = said(s.respond(.speechPrepared(problem: nil)))
+        #expect(spoken.count == 1 && spoken[0].hasPrefix("Question 3 sur 20."))
+        #expect(s.app.runningAttempt(at: s.now)?.snapshot.remainingMs == 19_000)
+        let next = s.advance(.seconds(19))
+        #expect(next.compactMap(\.journalEvent).contains(.readingStarted(index: 3)))
+        #expect(said(next).first?.hasPrefix("Question 4 sur 20.") == true)
+    }
+
+    @Test func aResumeBeforeTheFirstQuestionIsReadFromItsStart() throws {
+        var s = Session()
+        var grant = Fixture.grant()
+        grant.timing = grant.timing.reading(wordsPerMinute: 160)
+        grant.resume = AttemptSnapshot(index: 0, phase: .notStarted, remainingMs: nil, selections: Array(repeating: [], count: 20),
+                                       timeUsedMs: Array(repeating: 0, count: 20))
+        s.logIn(grant)
+        s.respond(.speechPrepared(problem: nil))
+        #expect(s.frame().text.contains("Les questions sont lues à voix haute."))
+        let started = s.press(.enter)
+        #expect(started.compactMap(\.journalEvent).first == .readingStarted(index: 0))
+        #expect(said(started).first?.hasPrefix("Question 1 sur 20.") == true)
+    }
+
     @Test func withoutAVoiceTheAERSessionRunsUnreadAndSaysWhy() {
         var s = Session()
         var grant = Fixture.grant()

@@ -41,6 +41,15 @@ struct ExamQuestionScreen: ScreenModel {
         return step.then(.effects(announcement))
     }
 
+    /// The voice a resume had to wait for is ready: the attempt is read from now on, the current
+    /// question at once (over its time left, which does not change).
+    mutating func voiceBecameReady(at now: MonotonicInstant, context: AppContext) -> [AppEffect] {
+        guard voice == nil, !attempt.isFinished else { return [] }
+        attempt = sitting.retimed(attempt, at: now, context: context)
+        voice = QuestionVoice(attempt)
+        return voice?.say(attempt.currentReadingScript) ?? []
+    }
+
     func nextWakeUp(at now: MonotonicInstant) -> MonotonicInstant? {
         Countdown.nextChange(of: attempt, at: now)
     }

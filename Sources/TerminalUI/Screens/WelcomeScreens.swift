@@ -16,7 +16,8 @@ struct Sitting: Sendable {
         if grant.awaitingPresence, grant.resume.map({ $0.phase == .notStarted }) ?? true { return PresenceWaitScreen.enter(self) }
         let voice = context.prepareVoice(for: grant.timing)
         guard let snapshot = grant.resume else { return .go(.identity(IdentityScreen(sitting: self)), voice) }
-        // A voice being prepared is not ready for a resumed question: it goes on unread.
+        // A voice still being prepared is not ready yet: the resumed question goes on unread until
+        // `.speechPrepared` comes (`ExamQuestionScreen.voiceBecameReady`).
         let attempt = Attempt(resuming: snapshot, questions: grant.questions, timing: context.timing(for: grant.timing), at: now)
         switch snapshot.phase {
         case .notStarted:
@@ -35,6 +36,14 @@ struct Sitting: Sendable {
     }
 
     var tutorialPages: [TutorialPage] { TutorialPage.pages(for: grant) }
+
+    /// The attempt with the timing this terminal can give now. A voice that became ready after the
+    /// resume adds reading phases from the next question on; the current one keeps its time left.
+    func retimed(_ attempt: Attempt, at now: MonotonicInstant, context: AppContext) -> Attempt {
+        let timing = context.timing(for: grant.timing)
+        guard timing != attempt.timing else { return attempt }
+        return Attempt(resuming: attempt.snapshot(at: now), questions: grant.questions, timing: timing, at: now)
+    }
 }
 
 /// Screen 4: « Vérifiez votre identité ».
@@ -163,7 +172,8 @@ struct ReadyScreen: ScreenModel {
 
     mutating func handle(_ key: Key, at now: MonotonicInstant, context: inout AppContext) -> Step {
         guard key == .enter else { return .none }
-        return ExamQuestionScreen.start(sitting, attempt: attempt, at: now, context: &context)
+        let resumed = attempt.map { sitting.retimed($0, at: now, context: context) }
+        return ExamQuestionScreen.start(sitting, attempt: resumed, at: now, context: &context)
     }
 
     func render(into frame: inout Frame, _ column: Column, context: AppContext, at now: MonotonicInstant) {
