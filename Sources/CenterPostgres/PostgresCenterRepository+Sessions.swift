@@ -53,6 +53,17 @@ extension PostgresCenterRepository {
             .map { try Rows.enrolment($0) }.first
     }
 
+    /// One statement: the shared salt's match, else the enrolments with salts of their own.
+    public func enrolments(session number: String, codeHash: String, sharedSalt: String) async throws -> [Enrolment] {
+        try await rows("lecture d'une convocation", """
+            WITH found AS (SELECT * FROM session_candidate WHERE session_number = \(number) AND code_hash = \(codeHash))
+            SELECT * FROM found
+            UNION ALL
+            SELECT * FROM session_candidate
+            WHERE session_number = \(number) AND code_salt <> \(sharedSalt) AND NOT EXISTS (SELECT 1 FROM found)
+            """).map { try Rows.enrolment($0) }
+    }
+
     /// One statement, so one snapshot: the enrolments and their candidates as they were together.
     public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
         try await rows("lecture des convocations", Self.enrolledCandidatesQuery(number)).map(Self.enrolledCandidate)

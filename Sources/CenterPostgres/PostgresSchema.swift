@@ -188,9 +188,11 @@ enum PostgresSchema {
             """,
             "CREATE INDEX session_log_by_session ON session_log (session_number)",
         ]),
-        Migration(version: 5, name: "reading aloud", statements: [
+        Migration(version: 5, name: "reading aloud, access codes by hash", statements: [
             // `candidates add/edit --lecture`: the candidate's exams are read aloud.
             "ALTER TABLE candidate ADD COLUMN reads_aloud boolean NOT NULL DEFAULT false",
+            // A login finds its enrolment by the typed code's hash under the session's salt.
+            "CREATE INDEX enrolment_by_code ON session_candidate (session_number, code_hash)",
         ]),
     ]
 

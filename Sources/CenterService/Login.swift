@@ -28,7 +28,7 @@ extension CenterService {
         }
         let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
         if let refusal = try await lockRefusal(guardKeys, at: now) { return .failure(refusal) }
-        guard let enrolment = try await matchAccessCode(typed, session: number) else {
+        guard let enrolment = try await matchAccessCode(typed, session: session) else {
             return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
         }
 
@@ -71,7 +71,7 @@ extension CenterService {
         }
         let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
         if let refusal = try await lockRefusal(guardKeys, at: now) { return .failure(refusal) }
-        guard let enrolment = try await matchAccessCode(typed, session: number) else {
+        guard let enrolment = try await matchAccessCode(typed, session: session) else {
             return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
         }
         guard var attempt = try await repository.openAttempt(session: number, candidate: enrolment.candidateId),
@@ -131,9 +131,13 @@ extension CenterService {
         return .success(session)
     }
 
-    private func matchAccessCode(_ typed: String, session number: String) async throws -> Enrolment? {
+    /// One indexed read whatever the size of the session (codes share the session's salt); codes made
+    /// before that, each with its own salt, are still compared one by one.
+    private func matchAccessCode(_ typed: String, session: CenterSession) async throws -> Enrolment? {
         guard let code = AccessCode.normalize(typed) else { return nil }
-        return try await repository.enrolments(session: number).first { SecretHash.matches(code, salt: $0.codeSalt, hash: $0.codeHash) }
+        let salt = session.accessCodeSalt
+        return try await repository.enrolments(session: session.number, codeHash: SecretHash.hash(code, salt: salt), sharedSalt: salt)
+            .first { SecretHash.matches(code, salt: $0.codeSalt, hash: $0.codeHash) }
     }
 
     /// What the terminal receives: its own attempt's key, never the session's.

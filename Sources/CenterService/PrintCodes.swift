@@ -25,6 +25,7 @@ extension CenterService {
             throw CenterError("l'épreuve \(number) est terminée : plus de papillon à imprimer")
         }
         var enrolled = try await enrolledCandidates(session: number)
+        var maker = AccessCodeMaker(session: session, existing: enrolled.map(\.enrolment))
         if let only {
             let candidate = try resolve(only, among: enrolled.map(\.candidate), in: number)
             enrolled = enrolled.filter { $0.candidate.id == candidate.id }
@@ -36,11 +37,11 @@ extension CenterService {
         var generator = SystemRandomNumberGenerator()
         var clear: [String: String] = [:]
         let replacements = enrolled.map { entry -> Enrolment in
-            let code = AccessCode.generate(using: &generator)
+            let (code, hash) = maker.make(using: &generator)
             clear[entry.candidate.id] = code
             var changed = entry.enrolment
-            changed.codeSalt = SecretHash.makeSalt(using: &generator)
-            changed.codeHash = SecretHash.hash(code, salt: changed.codeSalt)
+            changed.codeSalt = maker.salt
+            changed.codeHash = hash
             changed.demoCode = nil
             return changed
         }

@@ -105,8 +105,6 @@ extension CenterService {
         let surveillantCode = fixedCodes?.surveillant ?? SixDigits.generate(using: &generator)
         let surveillantSalt = SecretHash.makeSalt(using: &generator)
         let surveillantCheck = try SlowCodeHash.make(surveillantCode, cost: surveillantHashCost)
-        let codes = candidates.map { ($0, fixedCodes?.access[$0.id] ?? AccessCode.generate(using: &generator)) }
-
         while true {
             let number = fixedCodes?.number ?? SixDigits.generate(using: &generator)
             let session = CenterSession(
@@ -119,11 +117,14 @@ extension CenterService {
                 questionIds: questions.map(\.id), contentDigest: catalog.digest, createdAt: clock.now(), medium: request.medium,
                 themeIds: request.themes, additionalText: request.additionalText, rattrapageOf: request.rattrapageOf,
                 requiresPresence: request.requiresPresence)
-            let enrolments = codes.map { candidate, code in
-                let salt = SecretHash.makeSalt(using: &generator)
-                return Enrolment(sessionNumber: number, candidateId: candidate.id, codeSalt: salt,
-                                 codeHash: SecretHash.hash(code, salt: salt), extraTime: candidate.extraTime,
-                                 demoCode: fixedCodes == nil ? nil : code)
+            // The codes hash under the session's own salt, so they are drawn anew with each number tried.
+            var maker = AccessCodeMaker(session: session)
+            var codes: [(Candidate, String)] = []
+            let enrolments = candidates.map { candidate in
+                let (code, hash) = maker.make(fixed: fixedCodes?.access[candidate.id], using: &generator)
+                codes.append((candidate, code))
+                return Enrolment(sessionNumber: number, candidateId: candidate.id, codeSalt: maker.salt,
+                                 codeHash: hash, extraTime: candidate.extraTime, demoCode: fixedCodes == nil ? nil : code)
             }
             switch try await repository.insertSession(session, enrolments: enrolments) {
             case .inserted:

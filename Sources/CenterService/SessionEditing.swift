@@ -61,7 +61,9 @@ extension CenterService {
                 throw CenterError("le rattrapage doit avoir lieu après l'épreuve principale du \(CenterDates.minute.string(from: first.startsAt))")
             }
         }
-        let enrolled = try await enrolledCandidates(session: number).map(\.candidate)
+        let enrolledNow = try await enrolledCandidates(session: number)
+        let enrolled = enrolledNow.map(\.candidate)
+        var maker = AccessCodeMaker(session: session, existing: enrolledNow.map(\.enrolment))
         var removed: [Candidate] = []
         for text in changes.removing {
             let found = try resolve(text, among: enrolled, in: number)
@@ -82,10 +84,9 @@ extension CenterService {
             guard candidate.className != Demo.className else { throw CenterError("\(candidate.displayName) est un candidat de démonstration") }
             try await checkRattrapageAddition(candidate, to: session)
             guard !added.contains(where: { $0.candidate.id == candidate.id }) else { continue }
-            let code = AccessCode.generate(using: &generator)
-            let salt = SecretHash.makeSalt(using: &generator)
-            enrolments.append(Enrolment(sessionNumber: number, candidateId: candidate.id, codeSalt: salt,
-                                        codeHash: SecretHash.hash(code, salt: salt), extraTime: candidate.extraTime, demoCode: nil))
+            let (code, hash) = maker.make(using: &generator)
+            enrolments.append(Enrolment(sessionNumber: number, candidateId: candidate.id, codeSalt: maker.salt,
+                                        codeHash: hash, extraTime: candidate.extraTime, demoCode: nil))
             added.append((candidate, code))
         }
         let remaining = enrolled.count - removed.count + added.count

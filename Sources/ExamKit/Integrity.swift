@@ -13,6 +13,18 @@ public enum AttemptKey {
     }
 }
 
+/// The salt of every access code of one session, derived from the session key (DESIGN §8: codes are
+/// kept as salted hashes). One salt per session lets a login find its enrolment by an indexed hash
+/// instead of hashing the typed code once per candidate; a stolen database still costs a brute
+/// force of the code space per session, and the salt never leaves the center.
+public enum AccessCodeSalt {
+    public static func derive(sessionKey: String) -> String {
+        let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: Data(sessionKey.utf8)),
+                                         salt: Data("epreuve-access-code-salt/1".utf8), info: Data(), outputByteCount: 16)
+        return key.withUnsafeBytes { Hex.encode(Array($0)) }
+    }
+}
+
 /// A six-digit code checked offline (a terminal whose center is unreachable): scrypt, slow and
 /// memory-hard, so trying the million codes takes days rather than seconds.
 public struct SlowCodeHash: Codable, Sendable, Hashable {

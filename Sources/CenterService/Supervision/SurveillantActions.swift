@@ -33,10 +33,11 @@ extension CenterService {
 
     /// A new access code for one candidate of a session (the old one stops working), in the session's log.
     public func reissueAccessCode(session number: String, candidateId id: String) async throws -> String {
+        guard let session = try await repository.session(number: number) else { throw CenterError("épreuve \(number) inconnue") }
         var generator = SystemRandomNumberGenerator()
-        let code = AccessCode.generate(using: &generator)
-        let salt = SecretHash.makeSalt(using: &generator)
-        try await supervise(.replaceAccessCode(candidateId: id, salt: salt, hash: SecretHash.hash(code, salt: salt), demoCode: code),
+        var maker = AccessCodeMaker(session: session, existing: try await repository.enrolments(session: number))
+        let (code, hash) = maker.make(using: &generator)
+        try await supervise(.replaceAccessCode(candidateId: id, salt: maker.salt, hash: hash, demoCode: code),
                             number, .accessCodeReissued, candidate: id,
                             refusal: "le candidat « \(id) » n'est pas convoqué à l'épreuve \(number)")
         return code

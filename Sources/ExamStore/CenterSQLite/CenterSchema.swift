@@ -155,8 +155,10 @@ enum CenterSchema {
             }
             try db.create(index: "sessionLogBySession", on: "sessionLog", columns: ["sessionNumber"])
         }
-        migrator.registerMigration("v6: reading aloud") { db in
+        migrator.registerMigration("v6: reading aloud, access codes by hash") { db in
             try db.alter(table: "candidate") { t in t.add(column: "readsAloud", .boolean).notNull().defaults(to: false) }
+            // A login finds its enrolment by the typed code's hash under the session's salt.
+            try db.create(index: "enrolmentByCode", on: "sessionCandidate", columns: ["sessionNumber", "codeHash"])
         }
         return migrator
     }

@@ -33,6 +33,14 @@ extension SQLiteCenterRepository {
         }
     }
 
+    public func enrolments(session number: String, codeHash: String, sharedSalt: String) async throws -> [Enrolment] {
+        try await read("lecture d'une convocation") { db in
+            let found = try EnrolmentRow.filter(Column("sessionNumber") == number && Column("codeHash") == codeHash).fetchAll(db)
+            if !found.isEmpty { return found.map(\.value) }
+            return try EnrolmentRow.filter(Column("sessionNumber") == number && Column("codeSalt") != sharedSalt).fetchAll(db).map(\.value)
+        }
+    }
+
     public func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate] {
         try await read("lecture des convocations") { db in
             let enrolments = try EnrolmentRow.filter(Column("sessionNumber") == number).fetchAll(db).map(\.value)
