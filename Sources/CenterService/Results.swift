@@ -43,7 +43,9 @@ extension CenterService {
 
     private func check(_ envelope: ResultEnvelope, source: ResultSource) async throws -> Result<CheckedResult, ResultRefusal> {
         func invalid(_ reason: String) -> Result<CheckedResult, ResultRefusal> { .failure(.invalid(reason)) }
-        guard let session = try await session(number: envelope.examNumber) else {
+        // One read for what the checks need (the session, the attempt, the enrolment, accepted alerts).
+        let context = try await repository.resultContext(session: envelope.examNumber, attemptId: envelope.attemptId)
+        guard let session = context.session else {
             return invalid("épreuve \(envelope.examNumber) inconnue de ce centre")
         }
         if let closedAt = session.closedAt { return invalid(Self.closedSentence(session.number, closedAt)) }
@@ -59,12 +61,12 @@ extension CenterService {
             return invalid("format « \(envelope.format) » inconnu")
         }
         // Issued by this center, to this candidate, and still on this terminal.
-        guard let attempt = try await repository.attempt(id: envelope.attemptId), attempt.sessionNumber == session.number,
+        guard let attempt = context.attempt, attempt.sessionNumber == session.number,
               attempt.candidateId == envelope.candidateId else {
             return invalid("tentative \(envelope.attemptId) inconnue : seul le centre ouvre une tentative, à la connexion du candidat")
         }
         guard attempt.terminalId == envelope.terminalId else { return .failure(.attemptMoved) }
-        guard let enrolment = try await repository.enrolment(session: session.number, candidate: attempt.candidateId) else {
+        guard let enrolment = context.enrolment else {
             return invalid("le candidat \(envelope.candidateId) n'est pas convoqué à l'épreuve \(session.number)")
         }
         guard envelope.extraTime == enrolment.extraTime else { return invalid("tiers-temps différent de celui du candidat") }
@@ -102,7 +104,7 @@ extension CenterService {
         }
 
         let selections = envelope.selectionsByQuestion
-        let neutralized = try await acceptedAlerts(attemptId: attempt.id, session: session.number)
+        let neutralized = context.acceptedAlerts
         let card = ScoreCard(questions: questions, selections: questions.map { selections[$0.id] ?? [] }, passMark: profile.passMark,
                              neutralized: neutralized)
         let contentHash = Hex.encode(SHA256.hash(data: envelope.canonicalJSON()))

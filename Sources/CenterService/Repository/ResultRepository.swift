@@ -33,3 +33,21 @@ public protocol EnteredResultRepository: Sendable {
     /// candidate's earlier typed-in result in that session, if any, is replaced.
     func storeEnteredResult(_ result: StoredResult) async throws -> EnteredResultStorage
 }
+
+/// What checking one result reads, taken together (`ResultRepository.resultContext`).
+public struct ResultContext: Sendable, Hashable {
+    public var session: CenterSession?
+    /// The attempt, whatever its session (the caller compares).
+    public var attempt: CenterAttempt?
+    /// The enrolment of the attempt's candidate in `session`.
+    public var enrolment: Enrolment?
+    /// Question ids of the attempt's accepted alerts.
+    public var acceptedAlerts: Set<String>
+
+    public init(session: CenterSession?, attempt: CenterAttempt?, enrolment: Enrolment?, acceptedAlerts: Set<String>) {
+        self.session = session
+        self.attempt = attempt
+        self.enrolment = enrolment
+        self.acceptedAlerts = acceptedAlerts
+    }
+}

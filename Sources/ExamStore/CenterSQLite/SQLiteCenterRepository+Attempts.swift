@@ -66,3 +66,17 @@ extension SQLiteCenterRepository {
         }
     }
 }
+
+extension SQLiteCenterRepository {
+    /// One snapshot, one trip to a reader: each result reads this.
+    public func resultContext(session number: String, attemptId: String) async throws -> ResultContext {
+        try await read("lecture d'une tentative") { db in
+            let session = try SessionRow.fetchOne(db, key: number)?.value
+            let attempt = try AttemptRow.fetchOne(db, key: attemptId)?.value
+            let enrolment = try attempt.flatMap { try EnrolmentRow.fetchOne(db, key: ["sessionNumber": number, "candidateId": $0.candidateId])?.value }
+            let accepted = try String.fetchAll(db, sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?",
+                                               arguments: [attemptId, AlertStatus.accepted.rawValue])
+            return ResultContext(session: session, attempt: attempt, enrolment: enrolment, acceptedAlerts: Set(accepted))
+        }
+    }
+}
