@@ -12,7 +12,10 @@ import Foundation
 import Logging
 
 let clients = 32
-let resultsPerClient = 20
+/// `--par-client N`: results each client sends (default 20).
+let resultsPerClient = CommandLine.arguments.firstIndex(of: "--par-client").flatMap {
+    CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil
+} ?? 20
 let journalWrites = 2000
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -41,8 +44,21 @@ let databaseURL: String? = CommandLine.arguments.firstIndex(of: "--database").fl
     CommandLine.arguments.indices.contains($0 + 1) ? CommandLine.arguments[$0 + 1] : nil
 }
 
+/// CPU seconds this process used so far (user + system), to say how busy the cores were.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 struct Measure {
     let rate: Double
+    /// CPU seconds per wall second during the results (2 = both cores busy).
+    let cores: Double
     let p50: Double
     let p99: Double
     let center: CenterService
@@ -82,6 +98,7 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
     let client = HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!, connections: clients)
 
     let start = ContinuousClock.now
+    let cpuAtStart = cpuSeconds()
     let latencies = await withTaskGroup(of: [Double].self) { group in
         for worker in 0..<clients {
             group.addTask {
@@ -102,23 +119,26 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
     }.sorted()
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let cores = (cpuSeconds() - cpuAtStart) / seconds
     let storedCount = try await center.results(session: created.session.number).count
     precondition(storedCount == total)
     server.cancel()
     _ = await server.result
-    return Measure(rate: Double(total) / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
+    return Measure(rate: Double(total) / seconds, cores: cores, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
                    center: center, firstCandidate: created.codes[0].candidate.id)
 }
 
 let sqlite = try await measure(try SQLiteCenterRepository(path: root.appendingPathComponent("center.sqlite").path))
 line("results/s, SQLite (\(clients) HTTP clients)", String(format: "%.0f /s", sqlite.rate))
 line("POST /results p50 / p99, SQLite", String(format: "%.1f ms / %.1f ms", sqlite.p50, sqlite.p99))
+line("cores busy during the results, SQLite", String(format: "%.2f (client and center in this process)", sqlite.cores))
 if let databaseURL {
     let repository = try await PostgresCenterRepository.open(try PostgresAddress(url: databaseURL))
     let postgres = try await measure(repository)
     await repository.close()
     line("results/s, PostgreSQL (\(clients) HTTP clients)", String(format: "%.0f /s", postgres.rate))
     line("POST /results p50 / p99, PostgreSQL", String(format: "%.1f ms / %.1f ms", postgres.p50, postgres.p99))
+    line("cores busy during the results, PostgreSQL", String(format: "%.2f (client and center in this process)", postgres.cores))
     line("results/s, PostgreSQL / SQLite", String(format: "%.2f", postgres.rate / sqlite.rate))
 }
 

@@ -49,14 +49,16 @@ extension CenterService {
             return invalid("épreuve \(envelope.examNumber) inconnue de ce centre")
         }
         if let closedAt = session.closedAt { return invalid(Self.closedSentence(session.number, closedAt)) }
+        let canonical = envelope.canonicalJSON()
         switch envelope.format {
         case ResultEnvelope.formatName:
-            guard envelope.hasValidMac(key: AttemptKey.derive(sessionKey: session.resultKey, attemptId: envelope.attemptId)) else {
+            guard envelope.hasValidMac(key: AttemptKey.derive(sessionKey: session.resultKey, attemptId: envelope.attemptId),
+                                       canonical: canonical) else {
                 return .failure(.badMac)
             }
         case ResultEnvelope.legacyFormatName:
             // Files of terminals of the first version were signed with the session key.
-            guard envelope.hasValidMac(key: session.resultKey) else { return .failure(.badMac) }
+            guard envelope.hasValidMac(key: session.resultKey, canonical: canonical) else { return .failure(.badMac) }
         default:
             return invalid("format « \(envelope.format) » inconnu")
         }
@@ -107,7 +109,7 @@ extension CenterService {
         let neutralized = context.acceptedAlerts
         let card = ScoreCard(questions: questions, selections: questions.map { selections[$0.id] ?? [] }, passMark: profile.passMark,
                              neutralized: neutralized)
-        let contentHash = Hex.encode(SHA256.hash(data: envelope.canonicalJSON()))
+        let contentHash = Hex.encode(SHA256.hash(data: canonical))
         let result = StoredResult(
             attemptId: envelope.attemptId, sessionNumber: session.number, candidateId: attempt.candidateId,
             terminalId: envelope.terminalId, startedAt: started, finishedAt: finished,

@@ -88,9 +88,10 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
         return copy
     }
 
-    public func hasValidMac(key: String) -> Bool {
+    /// `canonical`: the envelope's `canonicalJSON()` when the caller has it already.
+    public func hasValidMac(key: String, canonical: Data? = nil) -> Bool {
         guard let given = Data(base64Encoded: mac) else { return false }
-        let data = canonicalJSON()
+        let data = canonical ?? canonicalJSON()
         return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: data, using: SymmetricKey(data: Data(key.utf8)))
     }
 

@@ -71,10 +71,14 @@ extension SQLiteCenterRepository {
     /// One snapshot, one trip to a reader: each result reads this.
     public func resultContext(session number: String, attemptId: String) async throws -> ResultContext {
         try await read("lecture d'une tentative") { db in
-            let session = try SessionRow.fetchOne(db, key: number)?.value
-            let attempt = try AttemptRow.fetchOne(db, key: attemptId)?.value
-            let enrolment = try attempt.flatMap { try EnrolmentRow.fetchOne(db, key: ["sessionNumber": number, "candidateId": $0.candidateId])?.value }
-            let accepted = try String.fetchAll(db, sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?",
+            // Cached statements: preparing them anew for every result cost more than reading the rows.
+            let session = try SessionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE number = ?"), arguments: [number])?.value
+            let attempt = try AttemptRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM attempt WHERE id = ?"), arguments: [attemptId])?.value
+            let enrolment = try attempt.flatMap { attempt in
+                try EnrolmentRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?"),
+                                          arguments: [number, attempt.candidateId])?.value
+            }
+            let accepted = try String.fetchAll(db.cachedStatement(sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?"),
                                                arguments: [attemptId, AlertStatus.accepted.rawValue])
             return ResultContext(session: session, attempt: attempt, enrolment: enrolment, acceptedAlerts: Set(accepted))
         }
