@@ -92,7 +92,9 @@ extension SQLiteCenterRepository {
 
     public func alerts(session number: String) async throws -> [CandidateAlert] {
         try await read("lecture des signalements") { db in
-            try AlertRow.filter(Column("sessionNumber") == number).order(Column("raisedAt"), Column("id")).fetchAll(db).map(\.value)
+            // Cached: every result stored reads its session's alerts once more after its insert.
+            try AlertRow.fetchAll(db.cachedStatement(sql: "SELECT * FROM alert WHERE sessionNumber = ? ORDER BY raisedAt, id"),
+                                  arguments: [number]).map(\.value)
         }
     }
 
