@@ -6,27 +6,29 @@ import GRDB
 extension SQLiteCenterRepository {
     public func openAttempt(_ attempt: CenterAttempt, onePerCandidate: Bool) async throws -> AttemptOpening {
         try await write("ouverture de la tentative") { db in
-            let sameCandidate = Column("sessionNumber") == attempt.sessionNumber && Column("candidateId") == attempt.candidateId
-            if onePerCandidate, try ResultRow.filter(sameCandidate).fetchCount(db) > 0 { return .candidateHasResult }
-            if let open = try AttemptRow.filter(sameCandidate)
-                .filter(sql: "id NOT IN (SELECT attemptId FROM result)")
-                .order(Column("openedAt").desc).fetchOne(db) {
-                return .resumed(open.value)
+            let pair: StatementArguments = [attempt.sessionNumber, attempt.candidateId]
+            if onePerCandidate, try db.exists("SELECT 1 FROM result WHERE sessionNumber = ? AND candidateId = ?", pair) {
+                return .candidateHasResult
             }
+            if let open = try db.one(AttemptRow.self, Self.openAttemptSQL, pair) { return .resumed(open.value) }
             try AttemptRow(attempt).insert(db)
             return .opened(attempt)
         }
     }
 
+    /// The candidate's latest attempt in the session that has no result.
+    static let openAttemptSQL = """
+        SELECT * FROM attempt WHERE sessionNumber = ? AND candidateId = ? AND id NOT IN (SELECT attemptId FROM result)
+        ORDER BY openedAt DESC LIMIT 1
+        """
+
     public func attempt(id: String) async throws -> CenterAttempt? {
-        try await read("lecture d'une tentative") { db in try AttemptRow.fetchOne(db, key: id)?.value }
+        try await read("lecture d'une tentative") { db in try db.one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [id])?.value }
     }
 
     public func openAttempt(session number: String, candidate id: String) async throws -> CenterAttempt? {
         try await read("lecture d'une tentative") { db in
-            try AttemptRow.filter(Column("sessionNumber") == number && Column("candidateId") == id)
-                .filter(sql: "id NOT IN (SELECT attemptId FROM result)")
-                .order(Column("openedAt").desc).fetchOne(db)?.value
+            try db.one(AttemptRow.self, Self.openAttemptSQL, [number, id])?.value
         }
     }
 
@@ -40,17 +42,17 @@ extension SQLiteCenterRepository {
                                at: Date) async throws -> ProgressRecording {
         let text = try jsonText(progress)
         return try await write("suivi de la tentative") { db in
-            guard let attempt = try AttemptRow.fetchOne(db, key: attemptId)?.value else { return .unknownAttempt }
+            guard let attempt = try db.one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [attemptId])?.value else { return .unknownAttempt }
             guard attempt.terminalId == terminalId else { return .movedElsewhere }
-            if try ResultRow.exists(db, key: attemptId) { return .finished }
-            try db.execute(sql: "UPDATE attempt SET progress = ?, progressAt = ? WHERE id = ?", arguments: [text, at, attemptId])
+            if try db.exists("SELECT 1 FROM result WHERE attemptId = ?", [attemptId]) { return .finished }
+            try db.run("UPDATE attempt SET progress = ?, progressAt = ? WHERE id = ?", [text, at, attemptId])
             return attempt.stopReason.map { .stopRequested(reason: $0) } ?? .recorded
         }
     }
 
     public func moveAttempt(id: String, from: String, to: String, at: Date) async throws -> Bool {
         try await write("reprise de la tentative sur un autre poste") { db in
-            guard try !ResultRow.exists(db, key: id) else { return false }
+            guard try !db.exists("SELECT 1 FROM result WHERE attemptId = ?", [id]) else { return false }
             try db.execute(sql: """
                 UPDATE attempt SET terminalId = ?, transferAuthorized = 0, progressAt = ? WHERE id = ? AND terminalId = ?
                 """, arguments: [to, at, id, from])
@@ -60,7 +62,7 @@ extension SQLiteCenterRepository {
 
     public func authorizeTransfer(attemptId: String, _ authorized: Bool) async throws -> Bool {
         try await write("autorisation de reprise") { db in
-            guard try !ResultRow.exists(db, key: attemptId) else { return false }
+            guard try !db.exists("SELECT 1 FROM result WHERE attemptId = ?", [attemptId]) else { return false }
             try db.execute(sql: "UPDATE attempt SET transferAuthorized = ? WHERE id = ?", arguments: [authorized, attemptId])
             return db.changesCount == 1
         }

@@ -32,6 +32,6 @@ extension SQLiteCenterRepository {
     }
 
     public func result(attemptId: String) async throws -> StoredResult? {
-        try await read("lecture d'un résultat") { db in try ResultRow.fetchOne(db, key: attemptId)?.value }
+        try await read("lecture d'un résultat") { db in try db.one(ResultRow.self, "SELECT * FROM result WHERE attemptId = ?", [attemptId])?.value }
     }
 }

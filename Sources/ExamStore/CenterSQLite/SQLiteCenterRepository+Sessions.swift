@@ -9,7 +9,7 @@ extension SQLiteCenterRepository {
     }
 
     public func session(number: String) async throws -> CenterSession? {
-        try await read("lecture d'une épreuve") { db in try SessionRow.fetchOne(db, key: number)?.value }
+        try await read("lecture d'une épreuve") { db in try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value }
     }
 
     public func insertSession(_ session: CenterSession, enrolments: [Enrolment]) async throws -> SessionInsertion {
@@ -29,7 +29,7 @@ extension SQLiteCenterRepository {
 
     public func enrolment(session number: String, candidate id: String) async throws -> Enrolment? {
         try await read("lecture d'une convocation") { db in
-            try EnrolmentRow.fetchOne(db, key: ["sessionNumber": number, "candidateId": id])?.value
+            try db.one(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?", [number, id])?.value
         }
     }
 
@@ -58,7 +58,7 @@ extension SQLiteCenterRepository {
     public func updateEnrolment(session number: String, candidate id: String,
                                 _ transform: @escaping @Sendable (Enrolment) -> Enrolment) async throws -> Enrolment? {
         try await write("nouveau code") { db in
-            guard let current = try EnrolmentRow.fetchOne(db, key: ["sessionNumber": number, "candidateId": id])?.value else {
+            guard let current = try db.one(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?", [number, id])?.value else {
                 return nil
             }
             var changed = transform(current)
@@ -72,7 +72,7 @@ extension SQLiteCenterRepository {
     public func updateSession(number: String,
                               _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> CenterSession? {
         try await write("modification de l'épreuve") { db in
-            guard let current = try SessionRow.fetchOne(db, key: number)?.value else { return nil }
+            guard let current = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value else { return nil }
             var changed = transform(current)
             changed.number = number
             try SessionRow(changed).update(db)

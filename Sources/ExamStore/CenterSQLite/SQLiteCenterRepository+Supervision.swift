@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteCenterRepository {
     public func supervision(session number: String) async throws -> SupervisionData? {
         try await read("lecture de la surveillance") { db in
-            guard let session = try SessionRow.fetchOne(db, key: number)?.value else { return nil }
+            guard let session = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value else { return nil }
             let enrolments = try EnrolmentRow.filter(Column("sessionNumber") == number).fetchAll(db).map(\.value)
             let candidates = try CandidateRow.fetchAll(db, sql: """
                 SELECT candidate.* FROM candidate JOIN sessionCandidate ON sessionCandidate.candidateId = candidate.id
@@ -30,7 +30,7 @@ extension SQLiteCenterRepository {
     public func supervise(_ action: SupervisionAction, log: SessionLogEntry) async throws -> Bool {
         try await write("action du surveillant") { db in
             let number = log.sessionNumber
-            guard let session = try SessionRow.fetchOne(db, key: number)?.value, session.closedAt == nil else { return false }
+            guard let session = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value, session.closedAt == nil else { return false }
             func openAttempt(_ id: String) throws -> Bool {
                 try AttemptRow.filter(key: id).filter(Column("sessionNumber") == number)
                     .filter(sql: "id NOT IN (SELECT attemptId FROM result)").fetchCount(db) == 1
@@ -100,7 +100,7 @@ extension SQLiteCenterRepository {
 
     public func pollPresence(attemptId: String, terminalId: String, at: Date) async throws -> PresencePoll {
         try await write("attente de la confirmation de présence") { db in
-            guard let attempt = try AttemptRow.fetchOne(db, key: attemptId)?.value else { return .unknownAttempt }
+            guard let attempt = try db.one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [attemptId])?.value else { return .unknownAttempt }
             guard attempt.terminalId == terminalId else { return .movedElsewhere }
             try db.execute(sql: "UPDATE attempt SET progressAt = ? WHERE id = ?", arguments: [at, attemptId])
             let confirmed = try Date.fetchOne(db, sql: """
@@ -113,7 +113,7 @@ extension SQLiteCenterRepository {
     public func rescoreResult(attemptId: String,
                               _ rescore: @escaping @Sendable (StoredResult, Set<String>) -> StoredResult) async throws -> StoredResult? {
         try await write("nouveau calcul de la note") { db in
-            guard let current = try ResultRow.fetchOne(db, key: attemptId)?.value else { return nil }
+            guard let current = try db.one(ResultRow.self, "SELECT * FROM result WHERE attemptId = ?", [attemptId])?.value else { return nil }
             let neutralized = try String.fetchAll(db, sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?",
                                                   arguments: [attemptId, AlertStatus.accepted])
             var changed = rescore(current, Set(neutralized))

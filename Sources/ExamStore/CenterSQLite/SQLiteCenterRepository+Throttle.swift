@@ -6,14 +6,14 @@ import GRDB
 extension SQLiteCenterRepository {
     public func throttle(_ key: ThrottleKey) async throws -> LoginThrottle {
         try await read("lecture du compteur de codes") { db in
-            try ThrottleRow.fetchOne(db, key: key.storageKey)?.value ?? LoginThrottle()
+            try db.one(ThrottleRow.self, "SELECT * FROM loginThrottle WHERE terminalId = ?", [key.storageKey])?.value ?? LoginThrottle()
         }
     }
 
     public func updateThrottle(_ key: ThrottleKey, now: Date,
                                _ transform: @escaping @Sendable (LoginThrottle) -> LoginThrottle) async throws -> LoginThrottle {
         try await write("compteur de codes") { db in
-            let current = try ThrottleRow.fetchOne(db, key: key.storageKey)?.value ?? LoginThrottle()
+            let current = try db.one(ThrottleRow.self, "SELECT * FROM loginThrottle WHERE terminalId = ?", [key.storageKey])?.value ?? LoginThrottle()
             let next = transform(current)
             // An unchanged counter (a right code on a clean terminal) writes nothing.
             if next != current { try ThrottleRow(key: key.storageKey, value: next, updatedAt: now).save(db) }
@@ -23,7 +23,7 @@ extension SQLiteCenterRepository {
 
     public func failureWindow(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow? {
         try await read("lecture du compteur de codes") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT windowStart, failures FROM throttleWindow WHERE key = ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT windowStart, failures FROM throttleWindow WHERE key = ?"),
                                              arguments: [key]) else { return nil }
             let read = ColumnReader(row, table: "throttleWindow", id: "windowStart")
             let window = FailureWindow(start: try read("windowStart"), failures: try read("failures"))
