@@ -41,7 +41,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         admit(context)
-        if !refused { context.fireChannelActive() }
+        guard !refused else { return }
+        // The first request's time starts at the connection: the clock runs on the event loop even
+        // before anything is read (reads wait for the connection's task, which a busy pool delays).
+        requestStarted()
+        context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {

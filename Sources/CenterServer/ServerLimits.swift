@@ -14,7 +14,8 @@ import ServiceLifecycle
 /// closed, an oversized body refused from its Content-Length before it is read, connections past a
 /// cap answered 503 at once, and a stop signal honoured within a few seconds whatever clients do.
 public struct ServerLimits: Sendable {
-    /// A request must arrive whole within this time of its first byte (a byte a second is cut off).
+    /// A request must arrive whole within this time of its first byte, the first request of a
+    /// connection within this time of its opening (a byte a second is cut off).
     public var requestReadTimeout: Duration
     /// A connection with no request in progress is closed after this time.
     public var idleTimeout: Duration

@@ -37,6 +37,22 @@ import Testing
         #expect(try await OffPool.run { try RawConnection(port: port).sending(Self.health) }.hasPrefix("HTTP/1.1 200"))
     }
 
+    /// A connection that never sends its first request is cut by the read deadline, which starts
+    /// at the opening, long before the idle timeout.
+    @Test func aConnectionThatSendsNothingIsCutByTheReadDeadline() async throws {
+        let (center, _, _) = try await DeliveryFixtures.center()
+        let live = try await LiveCenter.start(center, limits: ServerLimits(requestReadTimeout: .milliseconds(300), idleTimeout: .seconds(120)))
+        defer { Task { await live.stop() } }
+        let port = live.port
+        let cutAfter = try await OffPool.run { () -> TimeInterval? in
+            let started = Date()
+            let silent = try RawConnection(port: port)
+            return silent.closedByServer(within: Self.patience) ? Date().timeIntervalSince(started) : nil
+        }
+        let elapsed = try #require(cutAfter, "a silent connection stayed open")
+        #expect(elapsed >= 0.25 && elapsed < Self.patience)
+    }
+
     @Test func aHundredIdleConnectionsAreClosed() async throws {
         let (center, _, _) = try await DeliveryFixtures.center()
         let live = try await LiveCenter.start(center, limits: ServerLimits(idleTimeout: .milliseconds(300)))
