@@ -1,6 +1,9 @@
 // Foundations benchmark: run with `swift run -c release epreuve-bench`.
-// Loads and validates a generated 10,000-question bank, composes 1,000 sessions, orders 10,000
-// candidates, and prints the times and the peak resident memory.
+// Loads and validates a generated 10,000-question bank, then loads it from the compiled content
+// cache (each in a child process of its own, so one's peak memory does not hide the other's),
+// composes 1,000 sessions, orders 10,000 candidates, and prints the times and peak resident memory.
+// Child modes: `epreuve-bench --validation DIR` and `epreuve-bench --depuis-cache DIR CACHE_DIR` print
+// "<milliseconds> <peak MiB> <source>" for one load of DIR.
 import ExamContent
 import ExamKit
 import Foundation
@@ -9,12 +12,18 @@ let themeIds = ["circulation", "comportement-citoyen", "developpement-durable", 
                 "passagers", "premiers-secours", "sante-conduites-a-risque", "vitesse"]
 let questionCount = 10_000
 
+func milliseconds(_ elapsed: Duration) -> Double {
+    Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+}
+
+func line(_ label: String, _ value: String) {
+    print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + value)
+}
+
 func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
     let start = ContinuousClock.now
     let result = try body()
-    let elapsed = ContinuousClock.now - start
-    let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-    print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f ms", milliseconds))
+    line(label, String(format: "%10.1f ms", milliseconds(ContinuousClock.now - start)))
     return result
 }
 
@@ -26,6 +35,49 @@ func peakMemoryMiB() -> Double {
     getrusage(RUSAGE_SELF, &usage)
     #endif
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+// MARK: Child modes: one load, its time and the process's peak memory.
+
+let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "--validation" || arguments[1] == "--depuis-cache" {
+    let root = URL(fileURLWithPath: arguments[2])
+    let start = ContinuousClock.now
+    let report: ContentReport
+    var source = "validated"
+    if arguments[1] == "--depuis-cache", arguments.count >= 4 {
+        let loaded = ContentCache(directory: URL(fileURLWithPath: arguments[3])).load(from: root)
+        report = loaded.report
+        if loaded.source == .cache { source = "cache" }
+    } else {
+        report = ContentLoader.load(from: root)
+    }
+    let elapsed = milliseconds(ContinuousClock.now - start)
+    let count = report.catalog.banks.values.reduce(0) { $0 + $1.questions.count }
+    guard report.isValid, count == questionCount else {
+        print("invalid \(count) \(report.issues.prefix(3))")
+        exit(1)
+    }
+    print(String(format: "%.1f %.1f ", elapsed, peakMemoryMiB()) + source)
+    exit(0)
+}
+
+/// Runs this program in a child mode; its "<ms> <MiB> <source>" line.
+func child(_ mode: [String]) throws -> (ms: Double, mib: Double, source: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    process.arguments = mode
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map(String.init)
+    guard process.terminationStatus == 0, fields.count == 3, let ms = Double(fields[0]), let mib = Double(fields[1]) else {
+        print("child \(mode) failed: \(String(decoding: data, as: UTF8.self))")
+        exit(1)
+    }
+    return (ms, mib, fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
 }
 
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("epreuve-bench-\(getpid())")
@@ -72,7 +124,21 @@ measure("generate \(questionCount) questions (YAML)") {
     }
 }
 
-let report = measure("load and validate \(questionCount) questions") { ContentLoader.load(from: root) }
+// Full load and validation, then the cache: each measured alone in a child process.
+let cacheDirectory = root.appendingPathComponent(".cache")
+let full = try child(["--validation", root.path])
+let firstStart = try measure("first start: validate, write the cache") { ContentCache(directory: cacheDirectory).load(from: root) }
+precondition(firstStart.report.isValid && firstStart.source != .cache)
+let cached = try child(["--depuis-cache", root.path, cacheDirectory.path])
+precondition(cached.source == "cache", "the second start did not read the cache")
+_ = measure("content digest alone (SHA-256 of the YAML)") { ContentLoader.digest(of: root) }
+let cacheBytes = (try? FileManager.default.attributesOfItem(atPath: ContentCache(directory: cacheDirectory)
+    .fileURL(digest: firstStart.report.catalog.digest).path)[.size] as? Int) ?? 0
+print("\(questionCount) questions, side by side (child processes):")
+line("  load and validate (YAML)", String(format: "%10.1f ms %8.1f MiB peak", full.ms, full.mib))
+line("  load from the cache", String(format: "%10.1f ms %8.1f MiB peak", cached.ms, cached.mib))
+line("  cache / validation", String(format: "%10.3f ×  (cache file %.1f MiB)", cached.ms / full.ms, Double(cacheBytes) / 1_048_576))
+let report = firstStart.report
 guard report.isValid, let bank = report.catalog.banks["big"], let profile = report.catalog.profile("BIG") else {
     print("generated content is invalid: \(report.issues.prefix(3))")
     exit(1)

@@ -103,9 +103,13 @@ public final class CursesScreen {
         }
         wattr_set(window, epreuve_a_normal(), 0, nil)
         if let cursor = frame.cursor, cursor.x < columns, cursor.y < lines {
+            leaveok(window, false)
             setCursor(visible: true)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else {
+            // The cursor is hidden: left where the last change was written rather than brought back
+            // to a fixed place after every refresh (fewer bytes for a waiting question).
+            leaveok(window, true)
             setCursor(visible: false)
         }
         wrefresh(window)

@@ -258,7 +258,7 @@ public enum ContentLoader {
     }
 
     /// SHA-256 over every YAML file (path and bytes), in path order.
-    static func digest(of root: URL) -> String {
+    public static func digest(of root: URL) -> String {
         var hasher = SHA256()
         var paths: [String] = []
         if let enumerator = FileManager.default.enumerator(atPath: root.path) {

@@ -113,7 +113,7 @@ public struct Bank: Sendable, Hashable {
 }
 
 /// Everything the content folder holds, validated.
-public struct Catalog: Sendable {
+public struct Catalog: Sendable, Equatable {
     public let themes: [Theme]
     public let profiles: [Profile]
     public let banks: [String: Bank]

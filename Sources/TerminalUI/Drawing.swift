@@ -97,16 +97,20 @@ extension Frame {
         put(TextLayout.truncate(label, width: width), x: TextLayout.centered(TextWidth.of(label), in: width, from: x), y: y, role: role)
     }
 
-    /// "0:38 ████░░░" in the timer colour, urgent in the last 10 seconds.
+    /// "0:38 ████░░░" in the timer colour, urgent in the last 10 seconds: one cell a second (scaled
+    /// down when the answering time is longer than the room), so that a waiting question changes only
+    /// the countdown's digit and one cell of the bar each second.
     mutating func drawTimer(remaining: Duration, total: Int, x: Int, y: Int, width: Int) {
-        let role: ThemeRole = remaining.secondsRoundedUp <= 10 ? .timerUrgent : .timer
+        let seconds = remaining.secondsRoundedUp
+        let role: ThemeRole = seconds <= 10 ? .timerUrgent : .timer
         guard !plain else {
             put(TextLayout.truncate(Strings.timeLeftInWords(remaining), width: width), x: x, y: y, role: role)
             return
         }
         let label = TextLayout.countdown(remaining) + " "
-        let fraction = total > 0 ? Double(remaining.nanosecondsValue) / (Double(total) * 1e9) : 0
-        put(label + TextLayout.bar(fraction: min(1, fraction), width: width - label.count), x: x, y: y, role: role)
+        let cells = max(0, min(width - label.count, total))
+        let filled = total > 0 ? min(cells, Int((Double(max(0, seconds)) * Double(cells) / Double(total)).rounded(.up))) : 0
+        put(label + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled), x: x, y: y, role: role)
     }
 
     /// "████░░░ 7/20" in the progress colour.

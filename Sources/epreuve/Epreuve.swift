@@ -36,7 +36,8 @@ struct TerminalOptions: ParsableArguments {
         guard let location = ContentLocation.resolve(explicit: content) else {
             throw UserError("dossier Content/ introuvable : indiquez-le avec --content DOSSIER")
         }
-        let report = ContentLoader.load(from: location.url)
+        // Validated once per content digest, then read from the compiled cache in --home.
+        let report = ContentCache(home: homeURL).load(from: location.url).report
         if let first = report.issues.first {
             throw UserError("contenu invalide : \(location.url.path)/\(first)")
         }

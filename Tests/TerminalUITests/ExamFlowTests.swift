@@ -174,13 +174,14 @@ import Testing
         s.advance(.milliseconds(34_000)) // 11 s left
         var frame = s.frame()
         var row = frame.row(containing: "0:11")!
-        #expect(frame.roles(y: row, x: 2, count: 76).allSatisfy { $0 == .timer })
+        // The countdown and its bar of one cell a second (45 s).
+        #expect(frame.roles(y: row, x: 2, count: 50).allSatisfy { $0 == .timer })
         s.advance(.milliseconds(1)) // 10.999 s: shows 0:11 still
         #expect(s.frame().text.contains("0:11"))
         s.advance(.milliseconds(999)) // exactly 10 s left
         frame = s.frame()
         row = frame.row(containing: "0:10")!
-        #expect(frame.roles(y: row, x: 2, count: 76).allSatisfy { $0 == .timerUrgent })
+        #expect(frame.roles(y: row, x: 2, count: 50).allSatisfy { $0 == .timerUrgent })
         #expect(!frame.text.contains("0:11"))
     }
 
