@@ -127,7 +127,7 @@ measure("generate \(questionCount) questions (YAML)") {
 // Full load and validation, then the cache: each measured alone in a child process.
 let cacheDirectory = root.appendingPathComponent(".cache")
 let full = try child(["--validation", root.path])
-let firstStart = try measure("first start: validate, write the cache") { ContentCache(directory: cacheDirectory).load(from: root) }
+let firstStart = measure("first start: validate, write the cache") { ContentCache(directory: cacheDirectory).load(from: root) }
 precondition(firstStart.report.isValid && firstStart.source != .cache)
 let cached = try child(["--depuis-cache", root.path, cacheDirectory.path])
 precondition(cached.source == "cache", "the second start did not read the cache")
