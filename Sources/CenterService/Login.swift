@@ -27,7 +27,8 @@ extension CenterService {
         case let .failure(refusal): return .failure(refusal)
         }
         let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
-        if let refusal = try await lockRefusal(guardKeys, at: now) { return .failure(refusal) }
+        let guardState = try await lockState(guardKeys, at: now)
+        if let refusal = guardState.refusal { return .failure(refusal) }
         guard let enrolment = try await matchAccessCode(typed, session: session) else {
             return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
         }
@@ -50,7 +51,7 @@ extension CenterService {
             }
         }
         // Only a login that passed every check ends a series of wrong codes.
-        try await recordSuccess(guardKeys, at: now)
+        try await recordSuccess(guardKeys, at: now, seen: guardState.terminal)
         return .success(try await package(session: session, enrolment: enrolment, attempt: attempt))
     }
 
@@ -70,7 +71,8 @@ extension CenterService {
         case let .locked(seconds): return .failure(.locked(seconds: seconds))
         }
         let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
-        if let refusal = try await lockRefusal(guardKeys, at: now) { return .failure(refusal) }
+        let guardState = try await lockState(guardKeys, at: now)
+        if let refusal = guardState.refusal { return .failure(refusal) }
         guard let enrolment = try await matchAccessCode(typed, session: session) else {
             return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
         }
@@ -82,7 +84,7 @@ extension CenterService {
             return .failure(.nothingToResume)
         }
         attempt.terminalId = terminalId
-        try await recordSuccess(guardKeys, at: now)
+        try await recordSuccess(guardKeys, at: now, seen: guardState.terminal)
         return .success(try await package(session: session, enrolment: enrolment, attempt: attempt))
     }
 
@@ -92,12 +94,13 @@ extension CenterService {
         let now = clock.now()
         guard let session = try await repository.session(number: number) else { return .unknownSession }
         let guardKeys = CodeGuard(scope: "surveillant", session: number, address: address, terminalId: terminalId)
-        if case let .locked(seconds)? = try await lockRefusal(guardKeys, at: now) { return .locked(seconds: seconds) }
+        let guardState = try await lockState(guardKeys, at: now)
+        if case let .locked(seconds)? = guardState.refusal { return .locked(seconds: seconds) }
         guard Self.matchesSurveillantCode(code, of: session) else {
             if case let .locked(seconds)? = try await recordWrongCode(guardKeys, at: now) { return .locked(seconds: seconds) }
             return .wrongCode
         }
-        try await recordSuccess(guardKeys, at: now)
+        try await recordSuccess(guardKeys, at: now, seen: guardState.terminal)
         return .accepted
     }
 
@@ -191,7 +194,8 @@ struct CodeGuard {
 
 extension CenterService {
     /// Refused before any check when a window is full or the terminal is locked.
-    func lockRefusal(_ keys: CodeGuard, at now: Date) async throws -> LoginRefusal? {
+    /// The refusal while a counter locks, and the terminal's counter as read.
+    func lockState(_ keys: CodeGuard, at now: Date) async throws -> (refusal: LoginRefusal?, terminal: LoginThrottle) {
         var wait: TimeInterval = 0
         for key in [keys.sessionWindow, keys.addressWindow] {
             if let window = try await repository.failureWindow(key, now: now, length: Self.failureWindow),
@@ -199,8 +203,9 @@ extension CenterService {
                 wait = max(wait, window.start.addingTimeInterval(Self.failureWindow).timeIntervalSince(now))
             }
         }
-        if let locked = try await repository.throttle(keys.terminal).wait(at: now) { wait = max(wait, locked) }
-        return wait > 0 ? .locked(seconds: max(1, Int(wait.rounded(.up)))) : nil
+        let terminal = try await repository.throttle(keys.terminal)
+        if let locked = terminal.wait(at: now) { wait = max(wait, locked) }
+        return (wait > 0 ? .locked(seconds: max(1, Int(wait.rounded(.up)))) : nil, terminal)
     }
 
     /// Counts a wrong code everywhere it counts; the refusal when this very failure locks (from the
@@ -223,7 +228,13 @@ extension CenterService {
         return wait > 0 ? .locked(seconds: max(1, Int(wait.rounded(.up)))) : nil
     }
 
-    func recordSuccess(_ keys: CodeGuard, at now: Date) async throws {
+    /// `seen`: the terminal's counter read before the code was checked. A clean counter stays clean,
+    /// so nothing is written (a write transaction per login for nothing); a wrong code typed on the
+    /// same terminal at that very moment may then keep its count, which the next success clears.
+    func recordSuccess(_ keys: CodeGuard, at now: Date, seen: LoginThrottle) async throws {
+        var cleared = seen
+        cleared.recordSuccess()
+        guard cleared != seen else { return }
         _ = try await repository.updateThrottle(keys.terminal, now: now) { current in
             guard current.wait(at: now) == nil else { return current }
             var next = current

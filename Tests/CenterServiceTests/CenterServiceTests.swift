@@ -99,6 +99,19 @@ import Testing
         #expect(package.timing.answerSeconds == 60)
     }
 
+    /// A right code clears the terminal's series (a clean counter is left unwritten, a dirty one reset).
+    @Test func aRightCodeEndsASeriesOfWrongOnes() async throws {
+        let (center, created) = try await CenterFixtures.centerWithExam(clock: clock)
+        let number = created.session.number
+        for _ in 0..<3 { #expect(try await login(center, number, "ZZZZ-ZZZZ") == .failure(.wrongCode)) }
+        #expect(try await center.repository.throttle(.terminal("local t1")).consecutiveFailures == 3)
+        #expect(try await login(center, number, created.codes[0].code).isSuccess)
+        #expect(try await center.repository.throttle(.terminal("local t1")) == LoginThrottle())
+        #expect(try await login(center, number, created.codes[1].code, terminal: "t1").isSuccess)
+        for _ in 0..<4 { #expect(try await login(center, number, "ZZZZ-ZZZZ") == .failure(.wrongCode)) }
+        #expect(try await login(center, number, "ZZZZ-ZZZZ") == .failure(.locked(seconds: 60)))
+    }
+
     @Test func fiveWrongCodesLockTheTerminalWithDoublingWaits() async throws {
         let (center, created) = try await CenterFixtures.centerWithExam(clock: clock)
         let number = created.session.number
