@@ -115,8 +115,8 @@ enum Rows {
             presenceConfirmedAt: try read.optional("presence_confirmed_at"))
     }
 
-    static func attempt(_ row: PostgresRow) throws -> CenterAttempt {
-        let read = ColumnReader(row, table: "attempt", id: "id")
+    static func attempt(_ row: PostgresRow, aliases: [String: String] = [:]) throws -> CenterAttempt {
+        let read = ColumnReader(row, table: "attempt", id: "id", aliases: aliases)
         return CenterAttempt(id: try read("id"), sessionNumber: try read("session_number"), candidateId: try read("candidate_id"),
                              terminalId: try read("terminal_id"), openedAt: try read("opened_at"),
                              progress: try read.optionalJSON("progress"), progressAt: try read.optional("progress_at"),
