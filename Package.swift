@@ -152,15 +152,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Durations and process usage, as every benchmark measures them.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "epreuve-bench",
-            dependencies: ["ExamKit", "ExamContent"],
+            dependencies: ["BenchmarkSupport", "ExamKit", "ExamContent"],
             path: "Benchmarks/epreuve-bench"
         ),
         .executableTarget(
             name: "epreuve-delivery-bench",
             dependencies: [
-                "CenterServer", "CenterService", "CenterPostgres", "ExamDelivery", "ExamStore", "ExamKit",
+                "BenchmarkSupport", "CenterServer", "CenterService", "CenterPostgres", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/delivery-bench"
@@ -168,7 +170,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve-center-load",
             dependencies: [
-                "CenterService", "CenterPostgres", "ExamContent", "ExamDelivery", "ExamStore", "ExamKit",
+                "BenchmarkSupport", "CenterService", "CenterPostgres", "ExamContent", "ExamDelivery", "ExamStore", "ExamKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -177,13 +179,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "epreuve-console-bench",
-            dependencies: ["ConsoleUI", "CenterService", "ExamStore", "ExamKit", "TerminalUI",
+            dependencies: ["BenchmarkSupport", "ConsoleUI", "CenterService", "ExamStore", "ExamKit", "TerminalUI",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/console-bench"
         ),
         .executableTarget(
             name: "epreuve-documents-bench",
-            dependencies: ["Documents", "ExamKit"],
+            dependencies: ["BenchmarkSupport", "Documents", "ExamKit"],
             path: "Benchmarks/documents-bench"
         ),
         // Not a test target: the throwaway PostgreSQL server that test targets share.

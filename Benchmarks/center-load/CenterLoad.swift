@@ -7,6 +7,7 @@
 // errors, checks every result is stored once, and compares results/s with a raw insert loop (one
 // row per transaction) on the same database measured in the same run.
 import ArgumentParser
+import BenchmarkSupport
 import CenterPostgres
 import CenterService
 import ExamContent

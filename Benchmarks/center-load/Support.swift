@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CenterPostgres
 import CenterService
 import ExamKit
@@ -123,11 +124,6 @@ enum RawInserts {
     }
 
     static let logger = Logger(label: "center-load")
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-    var milliseconds: Double { seconds * 1000 }
 }
 
 struct Report {

@@ -4,6 +4,7 @@
 // (read the board in one transaction, derive the lines, draw an 80×24 frame). Measured: the process's
 // CPU with the terminals alone, then with the console too; the time of one refresh; the SQL statements
 // and repository calls per refresh.
+import BenchmarkSupport
 import CenterService
 import ConsoleUI
 import ExamKit
@@ -18,16 +19,6 @@ let seconds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10
 
 func line(_ label: String, _ value: String) {
     print(label.padding(toLength: max(60, label.count + 1), withPad: " ", startingAt: 0) + value)
-}
-
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 let themes = ["circulation", "vitesse"]
@@ -77,13 +68,13 @@ func reportLoop(until deadline: Date) async throws {
 }
 
 // Phase 1: the terminals alone.
-var start = Date(), cpu = cpuSeconds()
+var start = Date(), cpu = ProcessUsage.cpuSeconds()
 try await reportLoop(until: start.addingTimeInterval(Double(seconds)))
-let baseline = (cpuSeconds() - cpu) / Date().timeIntervalSince(start) * 100
+let baseline = (ProcessUsage.cpuSeconds() - cpu) / Date().timeIntervalSince(start) * 100
 
 // Phase 2: the terminals and the console at one refresh a second.
 start = Date()
-cpu = cpuSeconds()
+cpu = ProcessUsage.cpuSeconds()
 let reporters = Task { try await reportLoop(until: start.addingTimeInterval(Double(seconds))) }
 var app = ConsoleApp(sessionNumber: number)
 app.resize(width: 80, height: 24)
@@ -105,7 +96,7 @@ while Date() < start.addingTimeInterval(Double(seconds)) {
     try await Task.sleep(for: .seconds(max(0, 1 - Date().timeIntervalSince(tick))))
 }
 try await reporters.value
-let withConsole = (cpuSeconds() - cpu) / Date().timeIntervalSince(start) * 100
+let withConsole = (ProcessUsage.cpuSeconds() - cpu) / Date().timeIntervalSince(start) * 100
 
 // One refresh alone, for its own statements.
 let before = statements.load(ordering: .relaxed)

@@ -2,6 +2,7 @@
 // Results stored per second by a real center on loopback with 32 concurrent HTTP clients (p50 / p99
 // latency), on SQLite and, with `--database`, on that PostgreSQL database in the same run; and the
 // time to journal one answer on a terminal (p50 / p99).
+import BenchmarkSupport
 import CenterPostgres
 import CenterServer
 import CenterService
@@ -42,17 +43,6 @@ let total = clients * resultsPerClient
 /// `--database URL`: the same run on that PostgreSQL database too, side by side with SQLite.
 let databaseURL: String? = CommandLine.arguments.firstIndex(of: "--database").flatMap {
     CommandLine.arguments.indices.contains($0 + 1) ? CommandLine.arguments[$0 + 1] : nil
-}
-
-/// CPU seconds this process used so far (user + system), to say how busy the cores were.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 struct Measure {
@@ -98,7 +88,7 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
     let client = HTTPCenterClient(baseURL: URL(string: "http://127.0.0.1:\(port)")!, connections: clients)
 
     let start = ContinuousClock.now
-    let cpuAtStart = cpuSeconds()
+    let cpuAtStart = ProcessUsage.cpuSeconds()
     let latencies = await withTaskGroup(of: [Double].self) { group in
         for worker in 0..<clients {
             group.addTask {
@@ -108,7 +98,7 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
                     let outcome = try? await client.submit(submitted[index])
                     guard case .success(.stored)? = outcome else { fatalError("not stored: \(String(describing: outcome))") }
                     let elapsed = ContinuousClock.now - begin
-                    times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                    times.append(elapsed.milliseconds)
                 }
                 return times
             }
@@ -118,8 +108,8 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
         return all
     }.sorted()
     let elapsed = ContinuousClock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let cores = (cpuSeconds() - cpuAtStart) / seconds
+    let seconds = elapsed.seconds
+    let cores = (ProcessUsage.cpuSeconds() - cpuAtStart) / seconds
     let storedCount = try await center.results(session: created.session.number).count
     precondition(storedCount == total)
     server.cancel()
@@ -155,7 +145,7 @@ for n in 0..<journalWrites {
     let begin = ContinuousClock.now
     try store.journal(attemptId: package.attemptId, event: .selectionChanged(index: n % 20, selection: [n % 3]), snapshot: snapshot)
     let took = ContinuousClock.now - begin
-    journalTimes.append(Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15)
+    journalTimes.append(took.milliseconds)
 }
 journalTimes.sort()
 line("journal one answer p50 / p99 (\(journalWrites))", String(format: "%.2f ms / %.2f ms", percentile(journalTimes, 0.5), percentile(journalTimes, 0.99)))

@@ -1,6 +1,7 @@
 // Documents benchmark: run with `swift run -c release epreuve-documents-bench`.
 // Lays out and renders every document of a 30-candidate session (PDF through cairo and pango) and
 // prints, per document, the pages, the layout time and the render time (median of 5 runs).
+import BenchmarkSupport
 import Documents
 import ExamKit
 import Foundation
@@ -56,9 +57,6 @@ let jobs: [(String, DocumentInput, PrintKind, PrintOptions)] = [
     ("corrections", input(.horsLigne), .corrections, PrintOptions()),
 ]
 
-func milliseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-}
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
@@ -74,8 +72,8 @@ for (name, input, kind, options) in jobs {
     for _ in 0..<runs {
         let clock = ContinuousClock()
         var document: Document?
-        layouts.append(milliseconds(try clock.measure { document = try ExamDocuments.layout(kind, input, options: options) }))
-        renders.append(milliseconds(try clock.measure { pages = try ExamDocuments.render(document!, to: url).pageCount }))
+        layouts.append(try clock.measure { document = try ExamDocuments.layout(kind, input, options: options) }.milliseconds)
+        renders.append(try clock.measure { pages = try ExamDocuments.render(document!, to: url).pageCount }.milliseconds)
     }
     let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0) / 1024
     print(name.padding(toLength: 26, withPad: " ", startingAt: 0)

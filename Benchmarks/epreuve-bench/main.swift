@@ -4,6 +4,7 @@
 // composes 1,000 sessions, orders 10,000 candidates, and prints the times and peak resident memory.
 // Child modes: `epreuve-bench --validation DIR` and `epreuve-bench --depuis-cache DIR CACHE_DIR` print
 // "<milliseconds> <peak MiB> <source>" for one load of DIR.
+import BenchmarkSupport
 import ExamContent
 import ExamKit
 import Foundation
@@ -12,10 +13,6 @@ let themeIds = ["circulation", "comportement-citoyen", "developpement-durable", 
                 "passagers", "premiers-secours", "sante-conduites-a-risque", "vitesse"]
 let questionCount = 10_000
 
-func milliseconds(_ elapsed: Duration) -> Double {
-    Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-}
-
 func line(_ label: String, _ value: String) {
     print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + value)
 }
@@ -23,19 +20,10 @@ func line(_ label: String, _ value: String) {
 func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
     let start = ContinuousClock.now
     let result = try body()
-    line(label, String(format: "%10.1f ms", milliseconds(ContinuousClock.now - start)))
+    line(label, String(format: "%10.1f ms", (ContinuousClock.now - start).milliseconds))
     return result
 }
 
-func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-}
 
 // MARK: Child modes: one load, its time and the process's peak memory.
 
@@ -52,13 +40,13 @@ if arguments.count >= 3, arguments[1] == "--validation" || arguments[1] == "--de
     } else {
         report = ContentLoader.load(from: root)
     }
-    let elapsed = milliseconds(ContinuousClock.now - start)
+    let elapsed = (ContinuousClock.now - start).milliseconds
     let count = report.catalog.banks.values.reduce(0) { $0 + $1.questions.count }
     guard report.isValid, count == questionCount else {
         print("invalid \(count) \(report.issues.prefix(3))")
         exit(1)
     }
-    print(String(format: "%.1f %.1f ", elapsed, peakMemoryMiB()) + source)
+    print(String(format: "%.1f %.1f ", elapsed, ProcessUsage.peakMemoryMiB()) + source)
     exit(0)
 }
 
@@ -171,9 +159,9 @@ while ContinuousClock.now - slowStart < .seconds(2) {
     tries += 1
 }
 let perTry = (ContinuousClock.now - slowStart) / tries
-let perTryMs = Double(perTry.components.attoseconds) / 1e15 + Double(perTry.components.seconds) * 1000
+let perTryMs = perTry.milliseconds
 print("surveillant code, offline check (scrypt 2^15)".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f ms a try", perTryMs))
 print("  all 1,000,000 codes on one core".padding(toLength: 46, withPad: " ", startingAt: 0)
       + String(format: "%10.1f hours", perTryMs * 1_000_000 / 3_600_000))
-print("peak resident memory".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f MiB", peakMemoryMiB()))
+print("peak resident memory".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f MiB", ProcessUsage.peakMemoryMiB()))
 print("checksum \(checksum)")
