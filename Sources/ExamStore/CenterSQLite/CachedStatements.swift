@@ -1,3 +1,5 @@
+import CenterService
+import ExamKit
 import GRDB
 
 /// Statements prepared once per connection. The center's hot paths (login, progress, result) run
@@ -8,6 +10,10 @@ extension Database {
         try Record.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 
+    func all<Record: FetchableRecord>(_ type: Record.Type, _ sql: String, _ arguments: StatementArguments) throws -> [Record] {
+        try Record.fetchAll(cachedStatement(sql: sql), arguments: arguments)
+    }
+
     /// `sql` selects anything from the rows that count: true when there is one.
     func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
         try Bool.fetchOne(cachedStatement(sql: "SELECT EXISTS (\(sql))"), arguments: arguments) == true
@@ -15,5 +21,35 @@ extension Database {
 
     func run(_ sql: String, _ arguments: StatementArguments) throws {
         try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    // The rows read by key on those paths.
+
+    func session(number: String) throws -> CenterSession? {
+        try one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value
+    }
+
+    func attempt(id: String) throws -> CenterAttempt? {
+        try one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [id])?.value
+    }
+
+    func enrolment(session number: String, candidate id: String) throws -> Enrolment? {
+        try one(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?", [number, id])?.value
+    }
+
+    func candidate(id: String) throws -> Candidate? {
+        try one(CandidateRow.self, "SELECT * FROM candidate WHERE id = ?", [id])?.value
+    }
+
+    func result(attemptId: String) throws -> StoredResult? {
+        try one(ResultRow.self, "SELECT * FROM result WHERE attemptId = ?", [attemptId])?.value
+    }
+
+    func hasResult(attemptId: String) throws -> Bool {
+        try exists("SELECT 1 FROM result WHERE attemptId = ?", [attemptId])
+    }
+
+    func throttle(_ key: ThrottleKey) throws -> LoginThrottle {
+        try one(ThrottleRow.self, "SELECT * FROM loginThrottle WHERE terminalId = ?", [key.storageKey])?.value ?? LoginThrottle()
     }
 }

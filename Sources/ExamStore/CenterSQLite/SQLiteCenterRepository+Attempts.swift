@@ -23,7 +23,7 @@ extension SQLiteCenterRepository {
         """
 
     public func attempt(id: String) async throws -> CenterAttempt? {
-        try await read("lecture d'une tentative") { db in try db.one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [id])?.value }
+        try await read("lecture d'une tentative") { db in try db.attempt(id: id) }
     }
 
     public func openAttempt(session number: String, candidate id: String) async throws -> CenterAttempt? {
@@ -42,9 +42,9 @@ extension SQLiteCenterRepository {
                                at: Date) async throws -> ProgressRecording {
         let text = try jsonText(progress)
         return try await write("suivi de la tentative") { db in
-            guard let attempt = try db.one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [attemptId])?.value else { return .unknownAttempt }
+            guard let attempt = try db.attempt(id: attemptId) else { return .unknownAttempt }
             guard attempt.terminalId == terminalId else { return .movedElsewhere }
-            if try db.exists("SELECT 1 FROM result WHERE attemptId = ?", [attemptId]) { return .finished }
+            if try db.hasResult(attemptId: attemptId) { return .finished }
             try db.run("UPDATE attempt SET progress = ?, progressAt = ? WHERE id = ?", [text, at, attemptId])
             return attempt.stopReason.map { .stopRequested(reason: $0) } ?? .recorded
         }
@@ -52,7 +52,7 @@ extension SQLiteCenterRepository {
 
     public func moveAttempt(id: String, from: String, to: String, at: Date) async throws -> Bool {
         try await write("reprise de la tentative sur un autre poste") { db in
-            guard try !db.exists("SELECT 1 FROM result WHERE attemptId = ?", [id]) else { return false }
+            guard try !db.hasResult(attemptId: id) else { return false }
             try db.execute(sql: """
                 UPDATE attempt SET terminalId = ?, transferAuthorized = 0, progressAt = ? WHERE id = ? AND terminalId = ?
                 """, arguments: [to, at, id, from])
@@ -62,7 +62,7 @@ extension SQLiteCenterRepository {
 
     public func authorizeTransfer(attemptId: String, _ authorized: Bool) async throws -> Bool {
         try await write("autorisation de reprise") { db in
-            guard try !db.exists("SELECT 1 FROM result WHERE attemptId = ?", [attemptId]) else { return false }
+            guard try !db.hasResult(attemptId: attemptId) else { return false }
             try db.execute(sql: "UPDATE attempt SET transferAuthorized = ? WHERE id = ?", arguments: [authorized, attemptId])
             return db.changesCount == 1
         }
@@ -73,13 +73,9 @@ extension SQLiteCenterRepository {
     /// One snapshot, one trip to a reader: each result reads this.
     public func resultContext(session number: String, attemptId: String) async throws -> ResultContext {
         try await read("lecture d'une tentative") { db in
-            // Cached statements: preparing them anew for every result cost more than reading the rows.
-            let session = try SessionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE number = ?"), arguments: [number])?.value
-            let attempt = try AttemptRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM attempt WHERE id = ?"), arguments: [attemptId])?.value
-            let enrolment = try attempt.flatMap { attempt in
-                try EnrolmentRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?"),
-                                          arguments: [number, attempt.candidateId])?.value
-            }
+            let session = try db.session(number: number)
+            let attempt = try db.attempt(id: attemptId)
+            let enrolment = try attempt.flatMap { try db.enrolment(session: number, candidate: $0.candidateId) }
             let accepted = try String.fetchAll(db.cachedStatement(sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?"),
                                                arguments: [attemptId, AlertStatus.accepted.rawValue])
             return ResultContext(session: session, attempt: attempt, enrolment: enrolment, acceptedAlerts: Set(accepted))

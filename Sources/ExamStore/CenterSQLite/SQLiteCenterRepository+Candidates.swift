@@ -11,7 +11,7 @@ extension SQLiteCenterRepository {
     }
 
     public func candidate(id: String) async throws -> Candidate? {
-        try await read("lecture d'un candidat") { db in try db.one(CandidateRow.self, "SELECT * FROM candidate WHERE id = ?", [id])?.value }
+        try await read("lecture d'un candidat") { db in try db.candidate(id: id) }
     }
 
     public func upsertCandidates(_ upserts: [CandidateUpsert], newId: @escaping @Sendable () -> String) async throws -> UpsertCount {
@@ -38,7 +38,7 @@ extension SQLiteCenterRepository {
     private static func candidate(matching key: CandidateKey, _ db: Database) throws -> Candidate? {
         switch key {
         case let .id(id):
-            return try db.one(CandidateRow.self, "SELECT * FROM candidate WHERE id = ?", [id])?.value
+            return try db.candidate(id: id)
         case let .ine(ine):
             return try CandidateRow.filter(Column("ine") == ine).fetchOne(db)?.value
         case let .identity(lastName, firstName, birthDate):

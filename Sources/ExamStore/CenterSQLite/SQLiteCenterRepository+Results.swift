@@ -4,18 +4,15 @@ import GRDB
 extension SQLiteCenterRepository {
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
         try await write("enregistrement du résultat") { db in
-            // Cached statements: every result runs these, and preparing them anew was a tenth of its cost.
             let pair: StatementArguments = [result.sessionNumber, result.candidateId]
-            let enrolled = "SELECT EXISTS (SELECT 1 FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?)"
-            guard try Bool.fetchOne(db.cachedStatement(sql: enrolled), arguments: pair) == true else {
+            guard try db.exists("SELECT 1 FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?", pair) else {
                 return .candidateNotEnrolled
             }
             if let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT contentHash FROM result WHERE attemptId = ?"),
                                               arguments: [result.attemptId]) {
                 return .sameAttemptExists(contentHash: hash)
             }
-            let hasResult = "SELECT EXISTS (SELECT 1 FROM result WHERE sessionNumber = ? AND candidateId = ?)"
-            if onePerCandidate, try Bool.fetchOne(db.cachedStatement(sql: hasResult), arguments: pair) == true {
+            if onePerCandidate, try db.exists("SELECT 1 FROM result WHERE sessionNumber = ? AND candidateId = ?", pair) {
                 return .candidateAlreadyHasResult
             }
             try ResultRow(result).insert(db)
@@ -32,6 +29,6 @@ extension SQLiteCenterRepository {
     }
 
     public func result(attemptId: String) async throws -> StoredResult? {
-        try await read("lecture d'un résultat") { db in try db.one(ResultRow.self, "SELECT * FROM result WHERE attemptId = ?", [attemptId])?.value }
+        try await read("lecture d'un résultat") { db in try db.result(attemptId: attemptId) }
     }
 }

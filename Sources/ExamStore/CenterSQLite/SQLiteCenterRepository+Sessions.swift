@@ -9,7 +9,7 @@ extension SQLiteCenterRepository {
     }
 
     public func session(number: String) async throws -> CenterSession? {
-        try await read("lecture d'une épreuve") { db in try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value }
+        try await read("lecture d'une épreuve") { db in try db.session(number: number) }
     }
 
     public func insertSession(_ session: CenterSession, enrolments: [Enrolment]) async throws -> SessionInsertion {
@@ -29,15 +29,17 @@ extension SQLiteCenterRepository {
 
     public func enrolment(session number: String, candidate id: String) async throws -> Enrolment? {
         try await read("lecture d'une convocation") { db in
-            try db.one(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?", [number, id])?.value
+            try db.enrolment(session: number, candidate: id)
         }
     }
 
     public func enrolments(session number: String, codeHash: String, sharedSalt: String) async throws -> [Enrolment] {
         try await read("lecture d'une convocation") { db in
-            let found = try EnrolmentRow.filter(Column("sessionNumber") == number && Column("codeHash") == codeHash).fetchAll(db)
+            let found = try db.all(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND codeHash = ?",
+                                   [number, codeHash])
             if !found.isEmpty { return found.map(\.value) }
-            return try EnrolmentRow.filter(Column("sessionNumber") == number && Column("codeSalt") != sharedSalt).fetchAll(db).map(\.value)
+            return try db.all(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND codeSalt <> ?",
+                              [number, sharedSalt]).map(\.value)
         }
     }
 
@@ -58,7 +60,7 @@ extension SQLiteCenterRepository {
     public func updateEnrolment(session number: String, candidate id: String,
                                 _ transform: @escaping @Sendable (Enrolment) -> Enrolment) async throws -> Enrolment? {
         try await write("nouveau code") { db in
-            guard let current = try db.one(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND candidateId = ?", [number, id])?.value else {
+            guard let current = try db.enrolment(session: number, candidate: id) else {
                 return nil
             }
             var changed = transform(current)
@@ -72,7 +74,7 @@ extension SQLiteCenterRepository {
     public func updateSession(number: String,
                               _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> CenterSession? {
         try await write("modification de l'épreuve") { db in
-            guard let current = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value else { return nil }
+            guard let current = try db.session(number: number) else { return nil }
             var changed = transform(current)
             changed.number = number
             try SessionRow(changed).update(db)

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteCenterRepository {
     public func supervision(session number: String) async throws -> SupervisionData? {
         try await read("lecture de la surveillance") { db in
-            guard let session = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value else { return nil }
+            guard let session = try db.session(number: number) else { return nil }
             let enrolments = try EnrolmentRow.filter(Column("sessionNumber") == number).fetchAll(db).map(\.value)
             let candidates = try CandidateRow.fetchAll(db, sql: """
                 SELECT candidate.* FROM candidate JOIN sessionCandidate ON sessionCandidate.candidateId = candidate.id
@@ -30,7 +30,7 @@ extension SQLiteCenterRepository {
     public func supervise(_ action: SupervisionAction, log: SessionLogEntry) async throws -> Bool {
         try await write("action du surveillant") { db in
             let number = log.sessionNumber
-            guard let session = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value, session.closedAt == nil else { return false }
+            guard let session = try db.session(number: number), session.closedAt == nil else { return false }
             func openAttempt(_ id: String) throws -> Bool {
                 try AttemptRow.filter(key: id).filter(Column("sessionNumber") == number)
                     .filter(sql: "id NOT IN (SELECT attemptId FROM result)").fetchCount(db) == 1
@@ -93,14 +93,13 @@ extension SQLiteCenterRepository {
     public func alerts(session number: String) async throws -> [CandidateAlert] {
         try await read("lecture des signalements") { db in
             // Cached: every result stored reads its session's alerts once more after its insert.
-            try AlertRow.fetchAll(db.cachedStatement(sql: "SELECT * FROM alert WHERE sessionNumber = ? ORDER BY raisedAt, id"),
-                                  arguments: [number]).map(\.value)
+            try db.all(AlertRow.self, "SELECT * FROM alert WHERE sessionNumber = ? ORDER BY raisedAt, id", [number]).map(\.value)
         }
     }
 
     public func pollPresence(attemptId: String, terminalId: String, at: Date) async throws -> PresencePoll {
         try await write("attente de la confirmation de présence") { db in
-            guard let attempt = try db.one(AttemptRow.self, "SELECT * FROM attempt WHERE id = ?", [attemptId])?.value else { return .unknownAttempt }
+            guard let attempt = try db.attempt(id: attemptId) else { return .unknownAttempt }
             guard attempt.terminalId == terminalId else { return .movedElsewhere }
             try db.execute(sql: "UPDATE attempt SET progressAt = ? WHERE id = ?", arguments: [at, attemptId])
             let confirmed = try Date.fetchOne(db, sql: """
@@ -113,7 +112,7 @@ extension SQLiteCenterRepository {
     public func rescoreResult(attemptId: String,
                               _ rescore: @escaping @Sendable (StoredResult, Set<String>) -> StoredResult) async throws -> StoredResult? {
         try await write("nouveau calcul de la note") { db in
-            guard let current = try db.one(ResultRow.self, "SELECT * FROM result WHERE attemptId = ?", [attemptId])?.value else { return nil }
+            guard let current = try db.result(attemptId: attemptId) else { return nil }
             let neutralized = try String.fetchAll(db, sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?",
                                                   arguments: [attemptId, AlertStatus.accepted])
             var changed = rescore(current, Set(neutralized))

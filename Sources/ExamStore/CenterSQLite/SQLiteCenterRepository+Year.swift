@@ -8,7 +8,7 @@ extension SQLiteCenterRepository {
     public func amendSession(number: String, adding: [Enrolment], removing: [String],
                              _ transform: @escaping @Sendable (CenterSession) -> CenterSession) async throws -> SessionAmendment {
         try await write("modification de l'épreuve") { db in
-            guard let current = try db.one(SessionRow.self, "SELECT * FROM session WHERE number = ?", [number])?.value else { return .unknownSession }
+            guard let current = try db.session(number: number) else { return .unknownSession }
             let attempts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempt WHERE sessionNumber = ?", arguments: [number]) ?? 0
             let results = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM result WHERE sessionNumber = ?", arguments: [number]) ?? 0
             guard attempts == 0 && results == 0 else { return .started }
