@@ -6,6 +6,15 @@ import PostgresNIO
 extension PostgresCenterRepository {
     /// One statement, one round trip: each result reads this. The attempt's and the enrolment's
     /// columns are renamed (`a_…`, `e_…`) so that none clashes with the session's.
+    static let resultAttemptColumns = renamed(["id", "session_number", "candidate_id", "terminal_id", "opened_at", "progress",
+                                               "progress_at", "transfer_authorized", "stop_reason", "stopped_at"], prefix: "a_")
+    static let resultEnrolmentColumns = renamed(["session_number", "candidate_id", "code_salt", "code_hash", "extra_time", "demo_code",
+                                                 "presence_confirmed_at"], prefix: "e_")
+
+    private static func renamed(_ columns: [String], prefix: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: columns.map { ($0, prefix + $0) })
+    }
+
     public func resultContext(session number: String, attemptId: String) async throws -> ResultContext {
         guard let row = try await rows("lecture d'une tentative", """
             SELECT s.*,
@@ -25,10 +34,6 @@ extension PostgresCenterRepository {
             """).first else { return ResultContext(session: nil, attempt: nil, enrolment: nil, acceptedAlerts: []) }
         let cells = row.makeRandomAccess()
         func present(_ column: String) -> Bool { cells[column].bytes != nil }
-        let attemptColumns = ["id", "session_number", "candidate_id", "terminal_id", "opened_at", "progress", "progress_at",
-                              "transfer_authorized", "stop_reason", "stopped_at"]
-        let enrolmentColumns = ["session_number", "candidate_id", "code_salt", "code_hash", "extra_time", "demo_code",
-                                "presence_confirmed_at"]
         let accepted: [String]
         do {
             accepted = try cells["accepted_alerts"].decode([String].self)
@@ -37,9 +42,8 @@ extension PostgresCenterRepository {
         }
         return ResultContext(
             session: present("number") ? try Rows.session(row) : nil,
-            attempt: present("a_id") ? try Rows.attempt(row, aliases: Dictionary(uniqueKeysWithValues: attemptColumns.map { ($0, "a_" + $0) })) : nil,
-            enrolment: present("e_session_number")
-                ? try Rows.enrolment(row, aliases: Dictionary(uniqueKeysWithValues: enrolmentColumns.map { ($0, "e_" + $0) })) : nil,
+            attempt: present("a_id") ? try Rows.attempt(row, aliases: Self.resultAttemptColumns) : nil,
+            enrolment: present("e_session_number") ? try Rows.enrolment(row, aliases: Self.resultEnrolmentColumns) : nil,
             acceptedAlerts: Set(accepted))
     }
 

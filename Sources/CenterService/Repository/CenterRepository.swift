@@ -7,20 +7,7 @@ public protocol CenterRepository:
     CandidateRepository, SessionRepository, AttemptRepository, ResultRepository, ThrottleRepository, CenterKeyRepository,
     CandidateEditing, SessionEditing, EnteredResultRepository, EstablishmentRepository, SupervisionRepository {
     /// What checking one result needs: the session, the attempt, the enrolment of the attempt's
-    /// candidate in the session, and the attempt's accepted alerts. Every result reads it, so a store
-    /// that can read it in one go (one snapshot, one trip to its reader) does.
+    /// candidate in the session, and the attempt's accepted alerts. Every result reads it: each store
+    /// reads it in one go (SQLite: one snapshot; PostgreSQL: one statement).
     func resultContext(session number: String, attemptId: String) async throws -> ResultContext
-}
-
-extension CenterRepository {
-    /// One read per part.
-    public func resultContext(session number: String, attemptId: String) async throws -> ResultContext {
-        let session = try await self.session(number: number)
-        let attempt = try await self.attempt(id: attemptId)
-        var enrolment: Enrolment?
-        if let attempt { enrolment = try await self.enrolment(session: number, candidate: attempt.candidateId) }
-        let alerts = session == nil ? [] : try await self.alerts(session: number)
-        return ResultContext(session: session, attempt: attempt, enrolment: enrolment,
-                             acceptedAlerts: Set(alerts.filter { $0.attemptId == attemptId && $0.status == .accepted }.map(\.questionId)))
-    }
 }
