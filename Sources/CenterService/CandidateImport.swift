@@ -180,19 +180,23 @@ public enum CandidateImport {
         if !attestations.contains(attestation) {
             problem("attestation inconnue « \(rawAttestation) » (\(attestations.sorted().joined(separator: ", ")))")
         }
-        let rawSiecle = text(.siecle)
-        let siecle = yesNo(rawSiecle)
-        if siecle == nil { problem("SIECLE doit valoir oui ou non, pas « \(rawSiecle) »") }
-        let rawExtraTime = text(.extraTime)
-        let extraTime = yesNo(rawExtraTime)
-        if extraTime == nil { problem("tiers-temps doit valoir oui ou non, pas « \(rawExtraTime) »") }
-        let rawReading = text(.readsAloud)
-        let readsAloud = yesNo(rawReading)
-        if readsAloud == nil { problem("lecture doit valoir oui ou non, pas « \(rawReading) »") }
-        guard problems.isEmpty, let birthDate, let sex, let siecle, let extraTime, let readsAloud else { return (nil, problems) }
+        /// A oui/non column: nil when the cell is empty, or says neither (then a problem too).
+        func stated(_ field: Field, _ name: String) -> Bool? {
+            let raw = text(field)
+            guard !raw.isEmpty else { return nil }
+            guard let value = yesNo(raw) else {
+                problem("\(name) doit valoir oui ou non, pas « \(raw) »")
+                return nil
+            }
+            return value
+        }
+        let siecle = stated(.siecle, "SIECLE") ?? false
+        let extraTime = stated(.extraTime, "tiers-temps")
+        let readsAloud = stated(.readsAloud, "lecture")
+        guard problems.isEmpty, let birthDate, let sex else { return (nil, problems) }
         return (Row(line: line, ine: ine.isEmpty ? nil : ine, lastName: lastName, firstName: firstName, birthDate: birthDate,
                     className: className, sex: sex, attestation: attestation, siecle: siecle,
-                    extraTime: rawExtraTime.isEmpty ? nil : extraTime, readsAloud: rawReading.isEmpty ? nil : readsAloud), [])
+                    extraTime: extraTime, readsAloud: readsAloud), [])
     }
 
     /// Why a birth date (yyyy-MM-dd) cannot be a candidate's on `today`: in the future, or under
