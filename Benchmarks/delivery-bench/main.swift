@@ -13,10 +13,15 @@ import Foundation
 import Logging
 
 let clients = 32
+/// The value after `option` on the command line.
+func argument(after option: String) -> String? {
+    CommandLine.arguments.firstIndex(of: option).flatMap {
+        CommandLine.arguments.indices.contains($0 + 1) ? CommandLine.arguments[$0 + 1] : nil
+    }
+}
+
 /// `--par-client N`: results each client sends (default 20).
-let resultsPerClient = CommandLine.arguments.firstIndex(of: "--par-client").flatMap {
-    CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil
-} ?? 20
+let resultsPerClient = argument(after: "--par-client").flatMap { Int($0) } ?? 20
 let journalWrites = 2000
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -41,9 +46,7 @@ defer { try? FileManager.default.removeItem(at: root) }
 let total = clients * resultsPerClient
 
 /// `--database URL`: the same run on that PostgreSQL database too, side by side with SQLite.
-let databaseURL: String? = CommandLine.arguments.firstIndex(of: "--database").flatMap {
-    CommandLine.arguments.indices.contains($0 + 1) ? CommandLine.arguments[$0 + 1] : nil
-}
+let databaseURL = argument(after: "--database")
 
 struct Measure {
     let rate: Double
