@@ -7,27 +7,16 @@ extension PostgresCenterRepository {
     /// Under the candidate-in-session lock `insertResult` takes, with the enrolment read `FOR SHARE`:
     /// a result from a terminal stored meanwhile is seen, and wins.
     public func storeEnteredResult(_ result: StoredResult) async throws -> EnteredResultStorage {
-        let answers = try jsonText(result.answers)
+        let insert = try Self.insertQuery(result)
         return try await transaction("saisie du résultat") { transaction in
             let session = result.sessionNumber, candidate = result.candidateId
-            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
-            guard try await !transaction.rows("""
-                SELECT 1 FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
-                """).isEmpty else {
-                return .candidateNotEnrolled
-            }
+            guard try await Self.lockEnrolment(of: result, transaction) else { return .candidateNotEnrolled }
             let existing = try await transaction.rows("""
                 SELECT * FROM result WHERE session_number = \(session) AND candidate_id = \(candidate) ORDER BY stored_at
                 """).map { try Rows.result($0) }
             if existing.contains(where: { !$0.source.hasTypedOrigin }) { return .candidateHasTerminalResult }
             try await transaction.run("DELETE FROM result WHERE session_number = \(session) AND candidate_id = \(candidate)")
-            try await transaction.run("""
-                INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
-                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason)
-                VALUES (\(result.attemptId), \(session), \(candidate), \(result.terminalId), \(result.startedAt), \(result.finishedAt),
-                        \(answers)::jsonb, \(result.contentHash), \(result.envelope), \(result.score), \(result.questionCount),
-                        \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason))
-                """)
+            _ = try await transaction.rows(insert)
             return existing.last.map { .replaced(previous: $0) } ?? .inserted
         }
     }

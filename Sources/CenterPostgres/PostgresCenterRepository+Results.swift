@@ -8,37 +8,47 @@ extension PostgresCenterRepository {
     /// `ON CONFLICT DO NOTHING` turns a copy stored meanwhile under another candidate's lock into
     /// "same attempt" rather than an error.
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
-        let answers = try jsonText(result.answers)
-        let neutralized = try jsonText(result.neutralizedQuestionIds)
+        let insert = try Self.insertQuery(result)
         return try await transaction("enregistrement du résultat") { transaction in
             let session = result.sessionNumber, candidate = result.candidateId
-            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
-            guard try await !transaction.rows("""
-                SELECT 1 FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
-                """).isEmpty else {
-                return .candidateNotEnrolled
-            }
+            guard try await Self.lockEnrolment(of: result, transaction) else { return .candidateNotEnrolled }
             if let hash = try await Self.storedHash(of: result.attemptId, transaction) { return .sameAttemptExists(contentHash: hash) }
             if onePerCandidate, try await !transaction.rows("""
                 SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate) LIMIT 1
                 """).isEmpty {
                 return .candidateAlreadyHasResult
             }
-            let inserted = try await transaction.rows("""
-                INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
-                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason, neutralized)
-                VALUES (\(result.attemptId), \(session), \(candidate), \(result.terminalId), \(result.startedAt), \(result.finishedAt),
-                        \(answers)::jsonb, \(result.contentHash), \(result.envelope), \(result.score), \(result.questionCount),
-                        \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason), \(neutralized)::jsonb)
-                ON CONFLICT (attempt_id) DO NOTHING
-                RETURNING attempt_id
-                """)
-            guard inserted.isEmpty else { return .inserted }
+            guard try await transaction.rows(insert).isEmpty else { return .inserted }
             guard let hash = try await Self.storedHash(of: result.attemptId, transaction) else {
                 throw CenterError("enregistrement du résultat : tentative \(result.attemptId) ni enregistrée ni présente")
             }
             return .sameAttemptExists(contentHash: hash)
         }
+    }
+
+    /// The candidate-in-session lock, then the enrolment read `FOR SHARE`: false when not enrolled.
+    static func lockEnrolment(of result: StoredResult, _ transaction: Transaction) async throws -> Bool {
+        let session = result.sessionNumber, candidate = result.candidateId
+        try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
+        return try await !transaction.rows("""
+            SELECT 1 FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
+            """).isEmpty
+    }
+
+    /// Inserts the result unless its attempt id is stored already; returns the attempt id when inserted.
+    static func insertQuery(_ result: StoredResult) throws -> PostgresQuery {
+        let answers = try jsonText(result.answers)
+        let neutralized = try jsonText(result.neutralizedQuestionIds)
+        return """
+            INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
+                                content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason, neutralized)
+            VALUES (\(result.attemptId), \(result.sessionNumber), \(result.candidateId), \(result.terminalId), \(result.startedAt),
+                    \(result.finishedAt), \(answers)::jsonb, \(result.contentHash), \(result.envelope), \(result.score),
+                    \(result.questionCount), \(result.passed), \(result.source.rawValue), \(result.storedAt), \(result.stopReason),
+                    \(neutralized)::jsonb)
+            ON CONFLICT (attempt_id) DO NOTHING
+            RETURNING attempt_id
+            """
     }
 
     private static func storedHash(of attemptId: String, _ transaction: Transaction) async throws -> String? {
