@@ -97,9 +97,11 @@ extension Frame {
         put(TextLayout.truncate(label, width: width), x: TextLayout.centered(TextWidth.of(label), in: width, from: x), y: y, role: role)
     }
 
-    /// "0:38 ████░░░" in the timer colour, urgent in the last 10 seconds: one cell a second (scaled
+    /// "0:38 ░░░████" in the timer colour, urgent in the last 10 seconds: one cell a second (scaled
     /// down when the answering time is longer than the room), so that a waiting question changes only
-    /// the countdown's digit and one cell of the bar each second.
+    /// the countdown's digit and one cell of the bar each second. The bar empties from the countdown's
+    /// side: the changing cell stays near the digit, so the terminal gets one short run rather than
+    /// the digit, the unchanged cells between, and the cell.
     mutating func drawTimer(remaining: Duration, total: Int, x: Int, y: Int, width: Int) {
         let seconds = remaining.secondsRoundedUp
         let role: ThemeRole = seconds <= 10 ? .timerUrgent : .timer
@@ -110,7 +112,7 @@ extension Frame {
         let label = TextLayout.countdown(remaining) + " "
         let cells = max(0, min(width - label.count, total))
         let filled = total > 0 ? min(cells, Int((Double(max(0, seconds)) * Double(cells) / Double(total)).rounded(.up))) : 0
-        put(label + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled), x: x, y: y, role: role)
+        put(label + String(repeating: "░", count: cells - filled) + String(repeating: "█", count: filled), x: x, y: y, role: role)
     }
 
     /// "████░░░ 7/20" in the progress colour.

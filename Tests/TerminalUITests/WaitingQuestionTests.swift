@@ -31,9 +31,20 @@ import Testing
     @Test func theBarHasOneCellASecond() {
         var frame = Frame(width: 80, height: 1)
         frame.drawTimer(remaining: .seconds(38), total: 45, x: 0, y: 0, width: 80)
-        #expect(frame.text == "0:38 " + String(repeating: "█", count: 38) + String(repeating: "░", count: 7))
+        #expect(frame.text == "0:38 " + String(repeating: "░", count: 7) + String(repeating: "█", count: 38))
         var narrow = Frame(width: 30, height: 1)
         narrow.drawTimer(remaining: .seconds(30), total: 60, x: 0, y: 0, width: 30)
-        #expect(narrow.text == "0:30 " + String(repeating: "█", count: 13) + String(repeating: "░", count: 12))
+        #expect(narrow.text == "0:30 " + String(repeating: "░", count: 12) + String(repeating: "█", count: 13))
+    }
+
+    /// The cell that empties is the bar's leftmost full one: next to the countdown in the first
+    /// seconds, one run with the digit for the terminal.
+    @Test func theBarEmptiesFromTheCountdownSide() {
+        var frame = Frame(width: 80, height: 1)
+        frame.drawTimer(remaining: .seconds(45), total: 45, x: 0, y: 0, width: 80)
+        var later = Frame(width: 80, height: 1)
+        later.drawTimer(remaining: .seconds(44), total: 45, x: 0, y: 0, width: 80)
+        let changed = changedCells(frame, later).map(\.x)
+        #expect(changed == [3, 5])
     }
 }
