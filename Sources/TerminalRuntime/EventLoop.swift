@@ -15,8 +15,9 @@ public protocol TerminalDevice: AnyObject {
 extension TerminalRuntime {
     /// Draws, waits for a key, an answer, a deadline or a signal, and goes round until the interface
     /// quits or a stop signal comes; then saves the attempt. Never blocks on anything but that wait.
-    public func run(on device: any TerminalDevice) {
-        StopSignals.install(waking: signalDescriptor)
+    /// `stopSignals: false` leaves the process's signal handling alone (tests).
+    public func run(on device: any TerminalDevice, stopSignals: Bool = true) {
+        if stopSignals { StopSignals.install(waking: signalDescriptor) }
         start()
         defer { shutdown() }
         while isRunning, StopSignals.received == nil {
@@ -29,6 +30,59 @@ extension TerminalRuntime {
             if let key { handle(key) }
             saveIfDue()
         }
+    }
+}
+
+/// What the terminal needs that may take a while to get: the center to talk to (the local one opens
+/// its database) and the local content for practice, if any.
+public struct Connection: Sendable {
+    public var environment: RuntimeEnvironment
+    public var practice: PracticeLibrary?
+
+    public init(environment: RuntimeEnvironment, practice: PracticeLibrary?) {
+        self.environment = environment
+        self.practice = practice
+    }
+}
+
+/// `epreuve practice`: straight into practice, as far as the arguments go.
+public struct PracticeOpening: Sendable {
+    public var profile: String?
+    public var bank: String?
+    public var themes: [String]
+
+    public init(profile: String?, bank: String?, themes: [String]) {
+        self.profile = profile
+        self.bank = bank
+        self.themes = themes
+    }
+}
+
+extension TerminalRuntime {
+    /// Start-up as the candidate sees it: the home screen is drawn first, then `connect` opens the
+    /// center and loads the content (tens of milliseconds; seconds when changed content is validated
+    /// again). Keys typed meanwhile wait in the terminal and are read by the loop afterwards, so the
+    /// home screen must not change when the content arrives (`AppConfiguration.offersPractice`).
+    /// With `practice`, practice opens once connected and nothing is drawn before it.
+    /// A stop signal during `connect` ends it all before the loop starts (`stopSignals: false`: tests).
+    public static func launch(_ app: TerminalApp, on device: any TerminalDevice, clock: any MonotonicClock,
+                              practice: PracticeOpening? = nil, stopSignals: Bool = true,
+                              connect: () async throws -> Connection) async rethrows {
+        var app = app
+        if practice == nil {
+            let size = device.size
+            app.resize(width: size.width, height: size.height)
+            var frame = Frame(width: size.width, height: size.height)
+            app.render(into: &frame, at: clock.now())
+            device.draw(frame)
+        }
+        if stopSignals { StopSignals.install(waking: -1) }
+        let connection = try await connect()
+        guard StopSignals.received == nil else { return }
+        if let library = connection.practice { app.enablePractice(library) }
+        let runtime = TerminalRuntime(app: app, environment: connection.environment)
+        if let practice { runtime.openPractice(profileName: practice.profile, bank: practice.bank, themes: practice.themes) }
+        runtime.run(on: device, stopSignals: stopSignals)
     }
 }
 

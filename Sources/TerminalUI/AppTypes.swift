@@ -10,15 +10,19 @@ public struct AppConfiguration: Sendable {
     public var resumableAttempt: ResumableAttempt?
     /// Theme ids → labels shown above questions (ids are shown as they are when missing).
     public var themeLabels: [String: String]
+    /// The home screen offers « M'entraîner » and « Me tester » before the local content has loaded:
+    /// it is drawn first, and must not change when the content arrives (keys wait for it).
+    public var offersPractice: Bool
     /// Reading aloud and the screen-reader mode (DESIGN §15).
     public var reading: ReadingPreference
 
     public init(kiosk: Bool = false, defaultRescueDirectory: String, resumableAttempt: ResumableAttempt? = nil,
-                themeLabels: [String: String] = [:], reading: ReadingPreference = ReadingPreference()) {
+                themeLabels: [String: String] = [:], offersPractice: Bool = false, reading: ReadingPreference = ReadingPreference()) {
         self.kiosk = kiosk
         self.defaultRescueDirectory = defaultRescueDirectory
         self.resumableAttempt = resumableAttempt
         self.themeLabels = themeLabels
+        self.offersPractice = offersPractice
         self.reading = reading
     }
 }

@@ -26,28 +26,32 @@ struct Interface: AsyncParsableCommand {
     func run() async throws {
         let prepared = try screen.prepare()
         let store = try options.terminalStore()
-        if let center {
-            guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-                throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
+        guard let center else {
+            // The home screen is drawn first; the local center and the content load behind it.
+            let options = self.options
+            try await TerminalOptions.runInterface(store: store, screen: prepared, offersPractice: true) {
+                let (catalog, location) = try options.catalog()
+                let local = try await options.localCenter(catalog: catalog, location: location)
+                return (LocalCenterClient(center: local), catalog)
             }
-            if let ca, !FileManager.default.isReadableFile(atPath: ca) {
-                throw UserError("--ca « \(ca) » : fichier introuvable ou illisible")
-            }
-            // A networked terminal runs exams from the center's packages alone: it reads no local
-            // content (no answer key on a lab terminal), so it offers no practice either.
-            let client: HTTPCenterClient
-            do {
-                client = try HTTPCenterClient(baseURL: url, certificateAuthority: ca)
-            } catch {
-                throw UserError(error.message)
-            }
-            let environment = TerminalOptions.environment(store: store, client: client, voice: prepared.voice)
-            try TerminalOptions.runInterface(environment: environment, catalog: nil, screen: prepared)
-        } else {
-            let (catalog, location) = try options.catalog()
-            let local = try await options.localCenter(catalog: catalog, location: location)
-            let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: local), voice: prepared.voice)
-            try TerminalOptions.runInterface(environment: environment, catalog: catalog, screen: prepared)
+            return
+        }
+        guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
+        }
+        if let ca, !FileManager.default.isReadableFile(atPath: ca) {
+            throw UserError("--ca « \(ca) » : fichier introuvable ou illisible")
+        }
+        // A networked terminal runs exams from the center's packages alone: it reads no local
+        // content (no answer key on a lab terminal), so it offers no practice either.
+        let client: HTTPCenterClient
+        do {
+            client = try HTTPCenterClient(baseURL: url, certificateAuthority: ca)
+        } catch {
+            throw UserError(error.message)
+        }
+        try await TerminalOptions.runInterface(store: store, screen: prepared, offersPractice: false) {
+            (client, nil)
         }
     }
 }

@@ -1,6 +1,7 @@
 import CenterService
 import CommandLineKit
 import Curses
+import ExamContent
 import ExamDelivery
 import ExamKit
 import ExamStore
@@ -17,13 +18,13 @@ extension TerminalOptions {
                            terminalId: terminalId, voice: voice)
     }
 
-    /// The interface on this terminal, until the candidate quits or a stop signal comes;
-    /// `practice` opens practice straight away.
-    static func runInterface(environment: RuntimeEnvironment, catalog: Catalog?, screen prepared: PreparedScreen,
-                             practice: (profile: String?, bank: String?, themes: [String])? = nil) throws {
-        let app = app(environment: environment, catalog: catalog, kiosk: prepared.kiosk, reading: prepared.reading)
-        let runtime = TerminalRuntime(app: app, environment: environment)
-        if let practice { runtime.openPractice(profileName: practice.profile, bank: practice.bank, themes: practice.themes) }
+    /// The interface on this terminal, until the candidate quits or a stop signal comes. The home
+    /// screen is drawn before `connect` runs (`TerminalRuntime.launch`); `offersPractice` says whether
+    /// it offers practice.
+    static func runInterface(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool,
+                             practice: PracticeOpening? = nil,
+                             connect: () async throws -> (client: any CenterClient, catalog: Catalog?)) async throws {
+        let app = app(store: store, kiosk: prepared.kiosk, reading: prepared.reading, offersPractice: offersPractice)
         let screen: CursesScreen
         do {
             screen = try CursesScreen(theme: prepared.theme)
@@ -31,22 +32,21 @@ extension TerminalOptions {
             throw UserError(describing: error)
         }
         defer { screen.restore() }
-        runtime.run(on: screen)
+        try await TerminalRuntime.launch(app, on: screen, clock: SystemMonotonicClock(), practice: practice) {
+            let (client, catalog) = try await connect()
+            return Connection(environment: environment(store: store, client: client, voice: prepared.voice),
+                              practice: catalog.map { PracticeLibrary(catalog: $0, profileNames: (try? store.practiceProfiles()) ?? []) })
+        }
     }
 
-    /// The interface with the attempt interrupted here, and with local content (practice, theme labels)
-    /// unless the terminal works for a center over the network.
-    private static func app(environment: RuntimeEnvironment, catalog: Catalog?, kiosk: Bool, reading: ReadingPreference) -> TerminalApp {
+    /// The interface with the attempt interrupted here, if any.
+    private static func app(store: TerminalStore, kiosk: Bool, reading: ReadingPreference, offersPractice: Bool) -> TerminalApp {
         var resumable: ResumableAttempt?
-        if let interrupted = try? environment.store.interruptedAttempt() {
+        if let interrupted = try? store.interruptedAttempt() {
             resumable = ResumableAttempt(examNumber: interrupted.examNumber, candidateName: interrupted.candidateName)
         }
-        var app = TerminalApp(configuration: AppConfiguration(
+        return TerminalApp(configuration: AppConfiguration(
             kiosk: kiosk, defaultRescueDirectory: RescueFiles.defaultDirectory, resumableAttempt: resumable,
-            themeLabels: Dictionary(uniqueKeysWithValues: (catalog?.themes ?? []).map { ($0.id, $0.label) }), reading: reading))
-        if let catalog {
-            app.enablePractice(PracticeLibrary(catalog: catalog, profileNames: (try? environment.store.practiceProfiles()) ?? []))
-        }
-        return app
+            offersPractice: offersPractice, reading: reading))
     }
 }

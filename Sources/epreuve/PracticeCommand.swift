@@ -58,9 +58,10 @@ struct PracticeCommand: AsyncParsableCommand {
 
         let prepared = try screen.prepare()
         let center = try await options.localCenter(catalog: catalog, location: location)
-        let environment = TerminalOptions.environment(store: store, client: LocalCenterClient(center: center), voice: prepared.voice)
-        try TerminalOptions.runInterface(environment: environment, catalog: catalog, screen: prepared,
-                                         practice: (profileName, bankName, themeIds))
+        try await TerminalOptions.runInterface(store: store, screen: prepared, offersPractice: true,
+                                               practice: PracticeOpening(profile: profileName, bank: bankName, themes: themeIds)) {
+            (LocalCenterClient(center: center), catalog)
+        }
     }
 
     private func printHistory(store: TerminalStore, catalog: Catalog) throws {

@@ -12,7 +12,7 @@ struct HomeScreen: ScreenModel {
         var items: [Button<Action>] = []
         if context.configuration.resumableAttempt != nil { items.append(Button(label: Strings.resumeExam, action: .resume)) }
         items.append(Button(label: Strings.takeExam, action: .takeExam))
-        if context.library != nil {
+        if context.library != nil || context.configuration.offersPractice {
             items.append(Button(label: Strings.practice, action: .practice))
             items.append(Button(label: Strings.selfTest, action: .selfTest))
         }
