@@ -14,9 +14,18 @@ public enum ProcessUsage {
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
-    /// The peak resident memory of this process so far.
+    /// The peak resident memory of this process so far: the high-water mark of its own address space.
+    /// Not `ru_maxrss` on Linux: that one survives `execve`, so a child started by a parent holding
+    /// 65 MiB reports at least 65 MiB whatever it does itself.
     public static func peakMemoryMiB() -> Double {
-        Double(current().ru_maxrss) / 1024  // kilobytes on Linux
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+            return kilobytes / 1024
+        }
+        #endif
+        return Double(current().ru_maxrss) / 1024  // kilobytes on Linux
     }
 
     private static func current() -> rusage {
