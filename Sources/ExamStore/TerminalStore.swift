@@ -97,7 +97,9 @@ public final class TerminalStore: Sendable {
 
     /// The attempt left running on this terminal (crash, power cut, SIGTERM), if any.
     public func interruptedAttempt() throws -> Interrupted? {
-        try database.read { db in
+        // Through the writer's connection: asked before the first frame, where opening a reader
+        // connection too would cost a millisecond of the start-up.
+        try database.writeWithoutTransaction { db in
             guard let record = try LocalAttemptRecord.filter(Column("status") == LocalAttemptStatus.running)
                 .order(Column("updatedAt").desc).fetchOne(db) else { return nil }
             return try record.interrupted()
