@@ -176,7 +176,14 @@ public enum StrictJSON {
         /// A string, decoded (keys are compared decoded, as a decoder sees them).
         mutating func string() throws(SyntaxError) -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
+            // Almost every key and value has no escape: one scan, one String from the bytes.
+            let start = index
+            while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+            if current == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+            }
+            var scalars = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars
             var run: [UInt8] = []
             func flush() {
                 if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars) }
