@@ -114,7 +114,7 @@ extension CenterService {
             attemptId: envelope.attemptId, sessionNumber: session.number, candidateId: attempt.candidateId,
             terminalId: envelope.terminalId, startedAt: started, finishedAt: finished,
             answers: Dictionary(uniqueKeysWithValues: envelope.questions.map { ($0.questionId, $0.selected) }),
-            contentHash: contentHash, envelope: String(decoding: envelope.fileData(), as: UTF8.self),
+            contentHash: contentHash, envelope: envelope.storedJSON(canonical: canonical),
             score: card.right, questionCount: card.total, passed: card.passed, source: source, storedAt: now,
             // Ended from the console: the surveillant's reason stands even if the terminal finished first.
             stopReason: envelope.stopReason ?? attempt.stopReason,

@@ -95,6 +95,15 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
         return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: data, using: SymmetricKey(data: Data(key.utf8)))
     }
 
+    /// The envelope as the center keeps it: `canonical` (this envelope's `canonicalJSON()`, the bytes
+    /// the mac covers) with the mac as its last member. The check, the content hash and the record
+    /// share one encoding, and the mac can be checked on the stored text by taking that member off.
+    public func storedJSON(canonical: Data) -> String {
+        let mac = (try? JSONEncoder().encode(self.mac)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        guard canonical.last == UInt8(ascii: "}") else { return String(decoding: canonical, as: UTF8.self) }
+        return String(decoding: canonical.dropLast(), as: UTF8.self) + ",\"mac\":" + mac + "}"
+    }
+
     /// The file a proctor carries on a USB key: pretty, sorted, with its mac.
     public func fileData() -> Data {
         let encoder = JSONEncoder()

@@ -1,4 +1,5 @@
 import CenterService
+import Crypto
 import ExamKit
 @testable import ExamStore
 import Foundation
@@ -25,6 +26,19 @@ import Testing
     func corrupt(_ path: String, _ sql: String, _ arguments: StatementArguments) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: sql, arguments: arguments) }
+    }
+
+    /// The envelope is kept as the bytes its mac covers plus the mac: it reads back as what the
+    /// terminal sent, and the mac checks on the stored text without the center's other columns.
+    @Test func theStoredEnvelopeIsTheCanonicalJSONAndItsMac() async throws {
+        let (center, _, _, attemptId) = try await centerWithResult()
+        let stored = try #require(try await center.repository.result(attemptId: attemptId))
+        let envelope = try JSONDecoder().decode(ResultEnvelope.self, from: Data(stored.envelope.utf8))
+        #expect(envelope.attemptId == attemptId && !envelope.mac.isEmpty)
+        let canonical = envelope.canonicalJSON()
+        #expect(stored.envelope == String(decoding: canonical.dropLast(), as: UTF8.self) + ",\"mac\":\"\(envelope.mac)\"}")
+        #expect(stored.contentHash == Hex.encode(SHA256.hash(data: canonical)))
+        #expect(!stored.envelope.contains("\n"))
     }
 
     @Test func unreadableAnswersAreAnErrorNamingTheRowNotAZeroScore() async throws {
