@@ -99,7 +99,9 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
     /// the mac covers) with the mac as its last member. The check, the content hash and the record
     /// share one encoding, and the mac can be checked on the stored text by taking that member off.
     public func storedJSON(canonical: Data) -> String {
-        let mac = (try? JSONEncoder().encode(self.mac)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let mac = (try? encoder.encode(self.mac)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
         guard canonical.last == UInt8(ascii: "}") else { return String(decoding: canonical, as: UTF8.self) }
         return String(decoding: canonical.dropLast(), as: UTF8.self) + ",\"mac\":" + mac + "}"
     }
