@@ -31,12 +31,29 @@ extension PostgresCenterRepository {
         }
     }
 
-    public func failureWindow(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow? {
-        guard let row = try await rows("lecture du compteur de codes", "SELECT * FROM throttle_window WHERE key = \(key)").first else {
-            return nil
+    /// One statement for the windows and the terminal's counter: one round trip, not three.
+    public func codeGuardReading(windows keys: [String], terminal: ThrottleKey, now: Date,
+                                 length: TimeInterval) async throws -> CodeGuardReading {
+        let found = try await rows("lecture du compteur de codes", """
+            SELECT key, window_start, failures, NULL::integer AS consecutive_failures, NULL::integer AS lock_count,
+                   NULL::timestamptz AS locked_until, false AS is_terminal
+              FROM throttle_window WHERE key = ANY(\(keys))
+            UNION ALL
+            SELECT key, NULL, NULL, consecutive_failures, lock_count, locked_until, true
+              FROM login_throttle WHERE key = \(terminal.storageKey)
+            """)
+        var windows: [String: FailureWindow] = [:]
+        var counter = LoginThrottle()
+        for row in found {
+            let read = ColumnReader(row, table: "throttle_window", id: "key")
+            if try read("is_terminal") as Bool {
+                counter = try Rows.throttle(row)
+            } else {
+                windows[try read("key")] = try Self.window(row)
+            }
         }
-        let window = try Self.window(row)
-        return now.timeIntervalSince(window.start) < length ? window : nil
+        return CodeGuardReading(windows: keys.map { key in windows[key].flatMap { now.timeIntervalSince($0.start) < length ? $0 : nil } },
+                                terminal: counter)
     }
 
     /// One upsert statement, atomic on its own: `ON CONFLICT DO UPDATE` locks the key's row and

@@ -197,13 +197,12 @@ extension CenterService {
     /// The refusal while a counter locks, and the terminal's counter as read.
     func lockState(_ keys: CodeGuard, at now: Date) async throws -> (refusal: LoginRefusal?, terminal: LoginThrottle) {
         var wait: TimeInterval = 0
-        for key in [keys.sessionWindow, keys.addressWindow] {
-            if let window = try await repository.failureWindow(key, now: now, length: Self.failureWindow),
-               window.failures >= Self.failuresPerWindow {
-                wait = max(wait, window.start.addingTimeInterval(Self.failureWindow).timeIntervalSince(now))
-            }
+        let reading = try await repository.codeGuardReading(windows: [keys.sessionWindow, keys.addressWindow], terminal: keys.terminal,
+                                                            now: now, length: Self.failureWindow)
+        for case let window? in reading.windows where window.failures >= Self.failuresPerWindow {
+            wait = max(wait, window.start.addingTimeInterval(Self.failureWindow).timeIntervalSince(now))
         }
-        let terminal = try await repository.throttle(keys.terminal)
+        let terminal = reading.terminal
         if let locked = terminal.wait(at: now) { wait = max(wait, locked) }
         return (wait > 0 ? .locked(seconds: max(1, Int(wait.rounded(.up)))) : nil, terminal)
     }

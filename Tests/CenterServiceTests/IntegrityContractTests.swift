@@ -56,19 +56,42 @@ import Testing
     func failureWindowsCountEveryConcurrentFailureAndStartAgain(kind: RepositoryKind) async throws {
         let (first, second) = try await kind.makeShared()
         let now = F.start
-        #expect(try await first.failureWindow("login session 1", now: now, length: 60) == nil)
+        #expect(try await first.window("login session 1", now: now) == nil)
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<20 {
                 let repository = index.isMultiple(of: 2) ? first : second
                 group.addTask { _ = try? await repository.recordFailure("login session 1", now: now, length: 60) }
             }
         }
-        #expect(try await second.failureWindow("login session 1", now: now.addingTimeInterval(59), length: 60)
+        #expect(try await second.window("login session 1", now: now.addingTimeInterval(59))
             == FailureWindow(start: now, failures: 20))
-        #expect(try await first.failureWindow("login session 1", now: now.addingTimeInterval(60), length: 60) == nil)
+        #expect(try await first.window("login session 1", now: now.addingTimeInterval(60)) == nil)
         #expect(try await first.recordFailure("login session 1", now: now.addingTimeInterval(61), length: 60)
             == FailureWindow(start: now.addingTimeInterval(61), failures: 1))
-        #expect(try await first.failureWindow("autre", now: now, length: 60) == nil)
+        #expect(try await first.window("autre", now: now) == nil)
+    }
+
+    /// The windows and the terminal's counter come back together, each in its place, whichever exist.
+    @Test(arguments: RepositoryKind.allCases)
+    func aCodeCheckReadsItsWindowsAndItsTerminalsCounterAtOnce(kind: RepositoryKind) async throws {
+        let repository = try await kind.make()
+        let now = F.start
+        let keys = ["login session 7", "login address 10.0.0.1", "login session 8"]
+        #expect(try await repository.codeGuardReading(windows: keys, terminal: .terminal("poste-7"), now: now, length: 60)
+            == CodeGuardReading(windows: [nil, nil, nil], terminal: LoginThrottle()))
+        _ = try await repository.recordFailure(keys[1], now: now, length: 60)
+        _ = try await repository.recordFailure(keys[1], now: now, length: 60)
+        _ = try await repository.recordFailure(keys[2], now: now.addingTimeInterval(-120), length: 60)
+        let counter = try await repository.updateThrottle(.terminal("poste-7"), now: now) { current in
+            var next = current
+            next.recordFailure(at: now)
+            return next
+        }
+        let reading = try await repository.codeGuardReading(windows: keys, terminal: .terminal("poste-7"), now: now, length: 60)
+        // The third window is over (opened 120 s before, 60 s long): nil, as for no window at all.
+        #expect(reading == CodeGuardReading(windows: [nil, FailureWindow(start: now, failures: 2), nil], terminal: counter))
+        #expect(try await repository.codeGuardReading(windows: [], terminal: .terminal("autre"), now: now, length: 60).terminal
+            == LoginThrottle())
     }
 
     @Test(arguments: RepositoryKind.allCases)
@@ -123,5 +146,12 @@ import Testing
         result.stopReason = "Malaise du candidat"
         #expect(try await repository.insertResult(result, onePerCandidate: true) == .inserted)
         #expect(try await repository.result(attemptId: "a1")?.stopReason == "Malaise du candidat")
+    }
+}
+
+private extension CenterRepository {
+    /// One key's current window (60 s long).
+    func window(_ key: String, now: Date) async throws -> FailureWindow? {
+        try await codeGuardReading(windows: [key], terminal: .terminal("-"), now: now, length: 60).windows[0]
     }
 }

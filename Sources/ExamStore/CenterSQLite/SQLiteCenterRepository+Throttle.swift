@@ -21,13 +21,17 @@ extension SQLiteCenterRepository {
         }
     }
 
-    public func failureWindow(_ key: String, now: Date, length: TimeInterval) async throws -> FailureWindow? {
+    public func codeGuardReading(windows keys: [String], terminal: ThrottleKey, now: Date,
+                                 length: TimeInterval) async throws -> CodeGuardReading {
         try await read("lecture du compteur de codes") { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT windowStart, failures FROM throttleWindow WHERE key = ?"),
-                                             arguments: [key]) else { return nil }
-            let read = ColumnReader(row, table: "throttleWindow", id: "windowStart")
-            let window = FailureWindow(start: try read("windowStart"), failures: try read("failures"))
-            return now.timeIntervalSince(window.start) < length ? window : nil
+            let windows = try keys.map { key -> FailureWindow? in
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT windowStart, failures FROM throttleWindow WHERE key = ?"),
+                                                 arguments: [key]) else { return nil }
+                let read = ColumnReader(row, table: "throttleWindow", id: "windowStart")
+                let window = FailureWindow(start: try read("windowStart"), failures: try read("failures"))
+                return now.timeIntervalSince(window.start) < length ? window : nil
+            }
+            return CodeGuardReading(windows: windows, terminal: try db.throttle(terminal))
         }
     }
 
