@@ -53,15 +53,20 @@ extension PostgresCenterRepository {
             .map { try Rows.enrolment($0) }.first
     }
 
-    /// One statement: the shared salt's match, else the enrolments with salts of their own.
-    public func enrolments(session number: String, codeHash: String, sharedSalt: String) async throws -> [Enrolment] {
+    /// One statement: the shared salt's match, else the enrolments with salts of their own; each
+    /// with its candidate.
+    public func enrolledCandidates(session number: String, codeHash: String, sharedSalt: String) async throws -> [EnrolledCandidate] {
         try await rows("lecture d'une convocation", """
-            WITH found AS (SELECT * FROM session_candidate WHERE session_number = \(number) AND code_hash = \(codeHash))
-            SELECT * FROM found
-            UNION ALL
-            SELECT * FROM session_candidate
-            WHERE session_number = \(number) AND code_salt <> \(sharedSalt) AND NOT EXISTS (SELECT 1 FROM found)
-            """).map { try Rows.enrolment($0) }
+            WITH found AS (SELECT * FROM session_candidate WHERE session_number = \(number) AND code_hash = \(codeHash)),
+            matches AS (
+                SELECT * FROM found
+                UNION ALL
+                SELECT * FROM session_candidate
+                WHERE session_number = \(number) AND code_salt <> \(sharedSalt) AND NOT EXISTS (SELECT 1 FROM found))
+            SELECT c.*, e.session_number, e.candidate_id, e.code_salt, e.code_hash, e.extra_time AS enrolment_extra_time,
+                   e.demo_code, e.presence_confirmed_at
+            FROM matches e JOIN candidate c ON c.id = e.candidate_id
+            """).map(Self.enrolledCandidate)
     }
 
     /// One statement, so one snapshot: the enrolments and their candidates as they were together.

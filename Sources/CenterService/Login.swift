@@ -29,11 +29,11 @@ extension CenterService {
         let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
         let guardState = try await lockState(guardKeys, at: now)
         if let refusal = guardState.refusal { return .failure(refusal) }
-        guard let enrolment = try await matchAccessCode(typed, session: session) else {
+        guard let enrolled = try await matchAccessCode(typed, session: session) else {
             return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
         }
 
-        let fresh = CenterAttempt(id: UUID().uuidString.lowercased(), sessionNumber: number, candidateId: enrolment.candidateId,
+        let fresh = CenterAttempt(id: UUID().uuidString.lowercased(), sessionNumber: number, candidateId: enrolled.candidate.id,
                                   terminalId: terminalId, openedAt: now)
         var attempt: CenterAttempt
         switch try await repository.openAttempt(fresh, onePerCandidate: session.kind == .examen) {
@@ -52,7 +52,7 @@ extension CenterService {
         }
         // Only a login that passed every check ends a series of wrong codes.
         try await recordSuccess(guardKeys, at: now, seen: guardState.terminal)
-        return .success(try await package(session: session, enrolment: enrolment, attempt: attempt))
+        return .success(try await package(session: session, enrolled: enrolled, attempt: attempt))
     }
 
     /// « Reprendre ici »: the surveillant, with the session's code typed on this terminal, moves the
@@ -73,10 +73,10 @@ extension CenterService {
         let guardKeys = CodeGuard(scope: "login", session: number, address: address, terminalId: terminalId)
         let guardState = try await lockState(guardKeys, at: now)
         if let refusal = guardState.refusal { return .failure(refusal) }
-        guard let enrolment = try await matchAccessCode(typed, session: session) else {
+        guard let enrolled = try await matchAccessCode(typed, session: session) else {
             return .failure(try await recordWrongCode(guardKeys, at: now) ?? .wrongCode)
         }
-        guard var attempt = try await repository.openAttempt(session: number, candidate: enrolment.candidateId),
+        guard var attempt = try await repository.openAttempt(session: number, candidate: enrolled.candidate.id),
               attempt.terminalId != terminalId else {
             return .failure(.nothingToResume)
         }
@@ -85,7 +85,7 @@ extension CenterService {
         }
         attempt.terminalId = terminalId
         try await recordSuccess(guardKeys, at: now, seen: guardState.terminal)
-        return .success(try await package(session: session, enrolment: enrolment, attempt: attempt))
+        return .success(try await package(session: session, enrolled: enrolled, attempt: attempt))
     }
 
     /// The surveillant code typed on a terminal, for that terminal's session only.
@@ -136,18 +136,16 @@ extension CenterService {
 
     /// One indexed read whatever the size of the session (codes share the session's salt); codes made
     /// before that, each with its own salt, are still compared one by one.
-    private func matchAccessCode(_ typed: String, session: CenterSession) async throws -> Enrolment? {
+    private func matchAccessCode(_ typed: String, session: CenterSession) async throws -> EnrolledCandidate? {
         guard let code = AccessCode.normalize(typed) else { return nil }
         let salt = session.accessCodeSalt
-        return try await repository.enrolments(session: session.number, codeHash: SecretHash.hash(code, salt: salt), sharedSalt: salt)
-            .first { SecretHash.matches(code, salt: $0.codeSalt, hash: $0.codeHash) }
+        return try await repository.enrolledCandidates(session: session.number, codeHash: SecretHash.hash(code, salt: salt), sharedSalt: salt)
+            .first { SecretHash.matches(code, salt: $0.enrolment.codeSalt, hash: $0.enrolment.codeHash) }
     }
 
     /// What the terminal receives: its own attempt's key, never the session's.
-    func package(session: CenterSession, enrolment: Enrolment, attempt: CenterAttempt) async throws -> ExamPackage {
-        guard let candidate = try await repository.candidate(id: enrolment.candidateId) else {
-            throw CenterError("épreuve \(session.number) : candidat \(enrolment.candidateId) introuvable")
-        }
+    func package(session: CenterSession, enrolled: EnrolledCandidate, attempt: CenterAttempt) async throws -> ExamPackage {
+        let (candidate, enrolment) = (enrolled.candidate, enrolled.enrolment)
         let profile = try profile(of: session)
         let questions = CandidateOrder.order(try self.questions(of: session), sessionSeed: session.seed, candidateId: candidate.id)
         // The AER, and a candidate flagged `--lecture`, are read aloud; the terminal's --debit sets the rate.

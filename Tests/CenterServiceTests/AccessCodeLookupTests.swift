@@ -24,12 +24,16 @@ import Testing
         // 200200: the same hash in another session is not found from 100100.
         #expect(try await repository.insertSession(F.session("200200"), enrolments: [shared("200200", "c4")]) == .inserted)
 
-        let found = try await repository.enrolments(session: "100100", codeHash: "h-c2", sharedSalt: "partagé")
-        #expect(found.map(\.candidateId) == ["c2"])
-        let unknown = try await repository.enrolments(session: "100100", codeHash: "h-c4", sharedSalt: "partagé")
-        #expect(unknown.map(\.candidateId) == ["c3"])
-        #expect(try await repository.enrolments(session: "200200", codeHash: "inconnu", sharedSalt: "partagé").isEmpty)
-        #expect(try await repository.enrolments(session: "999999", codeHash: "h-c1", sharedSalt: "partagé").isEmpty)
+        let found = try await repository.enrolledCandidates(session: "100100", codeHash: "h-c2", sharedSalt: "partagé")
+        #expect(found.map(\.enrolment.candidateId) == ["c2"])
+        // Each with its candidate, as stored: the login's package needs nothing more.
+        #expect(found.map(\.candidate) == [candidates[1]])
+        #expect(found.first?.enrolment == shared("100100", "c2"))
+        let unknown = try await repository.enrolledCandidates(session: "100100", codeHash: "h-c4", sharedSalt: "partagé")
+        #expect(unknown.map(\.enrolment.candidateId) == ["c3"])
+        #expect(unknown.map(\.candidate) == [candidates[2]])
+        #expect(try await repository.enrolledCandidates(session: "200200", codeHash: "inconnu", sharedSalt: "partagé").isEmpty)
+        #expect(try await repository.enrolledCandidates(session: "999999", codeHash: "h-c1", sharedSalt: "partagé").isEmpty)
     }
 
     @Test func aSessionsCodesShareItsSaltAreDistinctAndEachOpensItsOwnCandidate() async throws {

@@ -14,10 +14,11 @@ public protocol SessionRepository: Sendable {
     func enrolments(session number: String) async throws -> [Enrolment]
     /// One candidate's enrolment in the session, found by key (each result needs it: never a scan).
     func enrolment(session number: String, candidate id: String) async throws -> Enrolment?
-    /// The enrolments a typed code may be: those whose hash under the session's shared salt is
-    /// `codeHash` (an indexed read); when there is none, those with a salt of their own (codes made
-    /// before codes shared a salt), for the caller to compare one by one.
-    func enrolments(session number: String, codeHash: String, sharedSalt: String) async throws -> [Enrolment]
+    /// The enrolments a typed code may be, with their candidates (the login's package needs them: one
+    /// read, not two): those whose hash under the session's shared salt is `codeHash` (an indexed
+    /// read); when there is none, those with a salt of their own (codes made before codes shared a
+    /// salt), for the caller to compare one by one.
+    func enrolledCandidates(session number: String, codeHash: String, sharedSalt: String) async throws -> [EnrolledCandidate]
     /// The session's enrolments with their candidates, by class, last name, first name.
     func enrolledCandidates(session number: String) async throws -> [EnrolledCandidate]
     /// Replaces one enrolment by `transform` of it in one transaction (the session and candidate

@@ -33,13 +33,17 @@ extension SQLiteCenterRepository {
         }
     }
 
-    public func enrolments(session number: String, codeHash: String, sharedSalt: String) async throws -> [Enrolment] {
+    public func enrolledCandidates(session number: String, codeHash: String, sharedSalt: String) async throws -> [EnrolledCandidate] {
         try await read("lecture d'une convocation") { db in
-            let found = try db.all(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND codeHash = ?",
-                                   [number, codeHash])
-            if !found.isEmpty { return found.map(\.value) }
-            return try db.all(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND codeSalt <> ?",
-                              [number, sharedSalt]).map(\.value)
+            var found = try db.all(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND codeHash = ?",
+                                   [number, codeHash]).map(\.value)
+            if found.isEmpty {
+                found = try db.all(EnrolmentRow.self, "SELECT * FROM sessionCandidate WHERE sessionNumber = ? AND codeSalt <> ?",
+                                   [number, sharedSalt]).map(\.value)
+            }
+            return try found.compactMap { enrolment in
+                try db.candidate(id: enrolment.candidateId).map { EnrolledCandidate(candidate: $0, enrolment: enrolment) }
+            }
         }
     }
 
