@@ -54,14 +54,11 @@ extension PostgresCenterRepository {
         return try await transaction("ouverture de la tentative") { transaction in
             let session = attempt.sessionNumber, candidate = attempt.candidateId
             try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
-            if onePerCandidate, try await !transaction.rows("""
-                SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate) LIMIT 1
-                """).isEmpty {
-                return .candidateHasResult
+            guard let row = try await transaction.rows(Self.openAttemptQuery(session: session, candidate: candidate)).first else {
+                throw CenterError("ouverture de la tentative : aucune ligne")
             }
-            if let open = try await transaction.rows(Self.openAttemptQuery(session: session, candidate: candidate)).first {
-                return .resumed(try Rows.attempt(open))
-            }
+            if onePerCandidate, try ColumnReader(row, table: "attempt", id: "id")("has_result") as Bool { return .candidateHasResult }
+            if let open = try Self.openAttempt(row) { return .resumed(open) }
             try await transaction.run("""
                 INSERT INTO attempt (id, session_number, candidate_id, terminal_id, opened_at, progress, progress_at, transfer_authorized,
                                      stop_reason, stopped_at)
@@ -77,17 +74,25 @@ extension PostgresCenterRepository {
     }
 
     public func openAttempt(session number: String, candidate id: String) async throws -> CenterAttempt? {
-        try await rows("lecture d'une tentative", Self.openAttemptQuery(session: number, candidate: id)).first.map { try Rows.attempt($0) }
+        try await rows("lecture d'une tentative", Self.openAttemptQuery(session: number, candidate: id)).first.flatMap(Self.openAttempt)
     }
 
-    /// The candidate's latest attempt in the session that has no result.
+    /// One row, whatever there is: whether the candidate has a result in the session (`has_result`),
+    /// and the columns of their latest attempt there that has none (all null when there is none).
     static func openAttemptQuery(session: String, candidate: String) -> PostgresQuery {
         """
-        SELECT * FROM attempt a
-        WHERE a.session_number = \(session) AND a.candidate_id = \(candidate)
-          AND NOT EXISTS (SELECT 1 FROM result r WHERE r.attempt_id = a.id)
-        ORDER BY a.opened_at DESC LIMIT 1
+        SELECT EXISTS (SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate)) AS has_result, open.*
+        FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+            SELECT * FROM attempt a
+            WHERE a.session_number = \(session) AND a.candidate_id = \(candidate)
+              AND NOT EXISTS (SELECT 1 FROM result r WHERE r.attempt_id = a.id)
+            ORDER BY a.opened_at DESC LIMIT 1) AS open ON true
         """
+    }
+
+    /// The open attempt of an `openAttemptQuery` row, if any.
+    static func openAttempt(_ row: PostgresRow) throws -> CenterAttempt? {
+        try ColumnReader(row, table: "attempt", id: "id").optional("id") as String? == nil ? nil : try Rows.attempt(row)
     }
 
     public func attempts(session number: String) async throws -> [CenterAttempt] {

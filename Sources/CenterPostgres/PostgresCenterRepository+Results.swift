@@ -10,14 +10,17 @@ extension PostgresCenterRepository {
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
         let insert = try Self.insertQuery(result)
         return try await transaction("enregistrement du résultat") { transaction in
+            // The enrolment, a copy of this result and another result of the candidate: one statement.
             let session = result.sessionNumber, candidate = result.candidateId
-            guard try await Self.lockEnrolment(of: result, transaction) else { return .candidateNotEnrolled }
-            if let hash = try await Self.storedHash(of: result.attemptId, transaction) { return .sameAttemptExists(contentHash: hash) }
-            if onePerCandidate, try await !transaction.rows("""
-                SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate) LIMIT 1
-                """).isEmpty {
-                return .candidateAlreadyHasResult
-            }
+            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
+            guard let row = try await transaction.rows("""
+                SELECT (SELECT content_hash FROM result WHERE attempt_id = \(result.attemptId)) AS stored_hash,
+                       EXISTS (SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate)) AS has_result
+                FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
+                """).first else { return .candidateNotEnrolled }
+            let read = ColumnReader(row, table: "result", id: "stored_hash")
+            if let hash = try read.optional("stored_hash") as String? { return .sameAttemptExists(contentHash: hash) }
+            if onePerCandidate, try read("has_result") as Bool { return .candidateAlreadyHasResult }
             guard try await transaction.rows(insert).isEmpty else { return .inserted }
             guard let hash = try await Self.storedHash(of: result.attemptId, transaction) else {
                 throw CenterError("enregistrement du résultat : tentative \(result.attemptId) ni enregistrée ni présente")

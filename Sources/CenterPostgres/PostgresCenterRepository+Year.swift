@@ -107,10 +107,13 @@ extension PostgresCenterRepository {
             for code in codes.sorted(by: { $0.candidateId < $1.candidateId }) {
                 let candidate = code.candidateId
                 try await transaction.lock(.candidateInSession(session: number, candidate: candidate))
-                let started: PostgresQuery = onePerCandidate
-                    ? "SELECT 1 FROM attempt WHERE session_number = \(number) AND candidate_id = \(candidate) LIMIT 1"
-                    : Self.openAttemptQuery(session: number, candidate: candidate)
-                guard try await transaction.rows(started).isEmpty else { continue }
+                let started = onePerCandidate
+                    ? try await !transaction.rows("""
+                        SELECT 1 FROM attempt WHERE session_number = \(number) AND candidate_id = \(candidate) LIMIT 1
+                        """).isEmpty
+                    : try await transaction.rows(Self.openAttemptQuery(session: number, candidate: candidate)).first
+                        .flatMap(Self.openAttempt) != nil
+                guard !started else { continue }
                 let updated = try await transaction.rows("""
                     UPDATE session_candidate SET code_salt = \(code.codeSalt), code_hash = \(code.codeHash)
                     WHERE session_number = \(number) AND candidate_id = \(candidate)
