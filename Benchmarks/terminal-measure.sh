@@ -5,11 +5,16 @@
 # Usage: Benchmarks/terminal-measure.sh   (needs tmux, sqlite3, python3; dialog for the comparison)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-.build-release/release}
 # The terminal as installed: Swift runtime and Foundation linked in (no symbol resolution of the
-# Swift shared libraries at each start; ncursesw and sqlite3 stay shared).
-[ -x "$BIN/epreuve" ] || swift build -c release --static-swift-stdlib --product epreuve --scratch-path .build-release >/dev/null
-[ -x "$BIN/epreuve-center" ] || swift build -c release --product epreuve-center --scratch-path .build-release >/dev/null
+# Swift shared libraries at each start; ncursesw and sqlite3 stay shared). It has a scratch folder
+# of its own: building it and epreuve-center (not static) alternately in one folder rebuilds
+# everything each time. Both builds are incremental, so the figures are always of the code as it is.
+BIN=${BIN:-.build-release/release}
+CENTER_BIN=${CENTER_BIN:-.build/release}
+if [ -z "${NO_BUILD:-}" ]; then
+  swift build -c release --static-swift-stdlib --product epreuve --scratch-path .build-release >/dev/null
+  swift build -c release --product epreuve-center >/dev/null
+fi
 CONTENT=Tests/EndToEndTests/Fixtures/Content
 SOCK=epreuve-measure-$$
 T="tmux -L $SOCK"
@@ -36,9 +41,9 @@ startup() { # command, text → ms
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 HOME_DIR=$(mktemp -d)
-"$BIN/epreuve-center" candidates add --home "$HOME_DIR" --content "$CONTENT" --nom Mesure --prenom Lea --naissance 01/01/2013 --classe 5A --sexe F --attestation RAPIDE >/dev/null
+"$CENTER_BIN/epreuve-center" candidates add --home "$HOME_DIR" --content "$CONTENT" --nom Mesure --prenom Lea --naissance 01/01/2013 --classe 5A --sexe F --attestation RAPIDE >/dev/null
 START=$(date -d '-2 min' '+%d/%m/%Y %H:%M')
-OUT=$("$BIN/epreuve-center" sessions create --home "$HOME_DIR" --content "$CONTENT" --type examen --attestation RAPIDE --name Mesure --at "$START")
+OUT=$("$CENTER_BIN/epreuve-center" sessions create --home "$HOME_DIR" --content "$CONTENT" --type examen --attestation RAPIDE --name Mesure --at "$START")
 NUMBER=$(echo "$OUT" | sed -n 's/^Numéro de l.épreuve : //p')
 CODE=$(echo "$OUT" | awk '/^Lea /{print $NF}')
 
