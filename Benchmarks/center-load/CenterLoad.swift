@@ -41,6 +41,7 @@ struct CenterLoad: AsyncParsableCommand {
         let clients = fleet.urls.map { HTTPCenterClient(baseURL: $0, timeout: 30, connections: max(16, min(512, candidates / fleet.urls.count))) }
 
         let simulation = Simulation(ramp: ramp, reports: reports, interval: interval)
+        let (serverCPUAtStart, generatorCPUAtStart) = (fleet.cpuSeconds(), ProcessUsage.cpuSeconds())
         let started = ContinuousClock.now
         let journeys = await withTaskGroup(of: Journey.self) { group in
             for (index, code) in setUp.codes.enumerated() {
@@ -53,12 +54,13 @@ struct CenterLoad: AsyncParsableCommand {
             for await journey in group { all.append(journey) }
             return all
         }
+        let (serverCPU, generatorCPU) = (fleet.cpuSeconds() - serverCPUAtStart, ProcessUsage.cpuSeconds() - generatorCPUAtStart)
         let stored = try await setUp.center.results(session: setUp.number).count
         let raw = try await RawInserts.measure(home: home, database: database)
         await setUp.close()
 
         Report(candidates: candidates, servers: fleet.urls.count, store: database == nil ? "SQLite" : "PostgreSQL",
-               journeys: journeys, stored: stored, rawInsertsPerSecond: raw).print()
+               journeys: journeys, stored: stored, rawInsertsPerSecond: raw, serverCPU: serverCPU, generatorCPU: generatorCPU).print()
     }
 }
 

@@ -81,6 +81,20 @@ final class ServeFleet: @unchecked Sendable {
         return ServeFleet(urls: urls, processes: processes)
     }
 
+    /// CPU seconds the serve processes have used so far (user + system, from /proc/PID/stat): what
+    /// the center itself costs, apart from the generator sharing the machine.
+    func cpuSeconds() -> Double {
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return processes.reduce(0) { total, process in
+            guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+                  let nameEnd = stat.lastIndex(of: ")") else { return total }
+            // After the command's name: the state (field 3) first, so utime (14) and stime (15) at 11 and 12.
+            let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return total }
+            return total + (user + system) / ticksPerSecond
+        }
+    }
+
     func stop() {
         for process in processes where process.isRunning { process.terminate() }
         for process in processes { process.waitUntilExit() }
@@ -133,6 +147,9 @@ struct Report {
     let journeys: [Journey]
     let stored: Int
     let rawInsertsPerSecond: Double
+    /// CPU seconds during the simulation: the serve processes', and the generator's own.
+    let serverCPU: Double
+    let generatorCPU: Double
 
     func print() {
         Swift.print("epreuve-center-load : \(candidates) candidats, \(servers) serveur(s), \(store)")
@@ -154,6 +171,9 @@ struct Report {
         Swift.print("résultats enregistrés : \(stored)/\(candidates)")
         Swift.print(String(format: "insertions brutes, 1 ligne par transaction, même base : %.0f /s", rawInsertsPerSecond))
         Swift.print(String(format: "POST /results par seconde ÷ insertions brutes par seconde : %.2f", resultsPerSecond / rawInsertsPerSecond))
+        let requests = journeys.reduce(0) { $0 + $1.requests.values.reduce(0) { $0 + $1.count } }
+        Swift.print(String(format: "CPU des serveurs : %.1f s, %.2f ms par requête (%.0f requêtes par seconde de CPU) ; CPU du générateur : %.1f s",
+                           serverCPU, serverCPU * 1000 / Double(max(requests, 1)), Double(requests) / max(serverCPU, 0.001), generatorCPU))
         for route in Route.allCases {
             if let example = journeys.lazy.compactMap({ $0.errors[route]?.first }).first {
                 Swift.print("exemple d'erreur \(route.rawValue) : \(example)")
