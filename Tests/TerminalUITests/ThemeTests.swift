@@ -26,6 +26,15 @@ import Testing
         #expect(theme.style(.muted) == RoleStyle(foreground: .ansi(7), background: .ansi(0), dim: true))
     }
 
+    /// The countdown is redrawn every second: bright colours cost the terminal no attribute
+    /// sequence, where bold costs one and its reset each time (issue 17: ≤ 40 bytes a second).
+    @Test func theDefaultTimerIsBrightRatherThanBold() throws {
+        let text = try String(contentsOf: Self.themesFolder.appendingPathComponent("default.yaml"), encoding: .utf8)
+        let theme = try InterfaceTheme.parse(yaml: text, file: "default.yaml")
+        #expect(theme.style(.timer) == RoleStyle(foreground: .ansi(14), background: .default))
+        #expect(theme.style(.timerUrgent) == RoleStyle(foreground: .ansi(15), background: .ansi(1)))
+    }
+
     @Test func numbersDefaultAndAttributesAreRead() throws {
         let theme = try InterfaceTheme.parse(yaml: """
             name: Essai
