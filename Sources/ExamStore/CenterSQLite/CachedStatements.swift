@@ -49,6 +49,12 @@ extension Database {
         try exists("SELECT 1 FROM result WHERE attemptId = ?", [attemptId])
     }
 
+    /// The question ids of the attempt's accepted alerts: neutralized in its score.
+    func acceptedAlerts(attemptId: String) throws -> Set<String> {
+        Set(try String.fetchAll(cachedStatement(sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?"),
+                                arguments: [attemptId, AlertStatus.accepted.rawValue]))
+    }
+
     func throttle(_ key: ThrottleKey) throws -> LoginThrottle {
         try one(ThrottleRow.self, "SELECT * FROM loginThrottle WHERE terminalId = ?", [key.storageKey])?.value ?? LoginThrottle()
     }

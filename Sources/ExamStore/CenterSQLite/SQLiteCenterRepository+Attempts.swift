@@ -76,9 +76,8 @@ extension SQLiteCenterRepository {
             let session = try db.session(number: number)
             let attempt = try db.attempt(id: attemptId)
             let enrolment = try attempt.flatMap { try db.enrolment(session: number, candidate: $0.candidateId) }
-            let accepted = try String.fetchAll(db.cachedStatement(sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?"),
-                                               arguments: [attemptId, AlertStatus.accepted.rawValue])
-            return ResultContext(session: session, attempt: attempt, enrolment: enrolment, acceptedAlerts: Set(accepted))
+            return ResultContext(session: session, attempt: attempt, enrolment: enrolment,
+                                 acceptedAlerts: try db.acceptedAlerts(attemptId: attemptId))
         }
     }
 }

@@ -113,9 +113,7 @@ extension SQLiteCenterRepository {
                               _ rescore: @escaping @Sendable (StoredResult, Set<String>) -> StoredResult) async throws -> StoredResult? {
         try await write("nouveau calcul de la note") { db in
             guard let current = try db.result(attemptId: attemptId) else { return nil }
-            let neutralized = try String.fetchAll(db, sql: "SELECT questionId FROM alert WHERE attemptId = ? AND status = ?",
-                                                  arguments: [attemptId, AlertStatus.accepted])
-            var changed = rescore(current, Set(neutralized))
+            var changed = rescore(current, try db.acceptedAlerts(attemptId: attemptId))
             changed.attemptId = attemptId
             if changed != current { try ResultRow(changed).update(db) }
             return changed
