@@ -38,3 +38,14 @@ public enum ProcessUsage {
         return usage
     }
 }
+
+/// The nearest-rank percentile `p` (0…1) of values sorted in increasing order (at least one).
+public func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    precondition(!sorted.isEmpty, "percentile of nothing")
+    return sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p).rounded(.up)) - 1))]
+}
+
+/// One line of a benchmark's report: the label padded to `width` columns, then the value.
+public func printLine(_ label: String, _ value: String, width: Int) {
+    print(label.padding(toLength: max(width, label.count + 1), withPad: " ", startingAt: 0) + value)
+}

@@ -182,8 +182,7 @@ struct Report {
     }
 
     private func percentile(_ sorted: [Double], _ p: Double) -> String {
-        guard !sorted.isEmpty else { return "-" }
-        return String(format: "%.1f", sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)])
+        sorted.isEmpty ? "-" : String(format: "%.1f", BenchmarkSupport.percentile(sorted, p))
     }
 
     private func row(_ cells: [String]) -> String {

@@ -17,9 +17,7 @@ let candidates = 200
 let terminals = 30
 let seconds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10
 
-func line(_ label: String, _ value: String) {
-    print(label.padding(toLength: max(60, label.count + 1), withPad: " ", startingAt: 0) + value)
-}
+func line(_ label: String, _ value: String) { printLine(label, value, width: 60) }
 
 let themes = ["circulation", "vitesse"]
 let questions = themes.flatMap { theme in

@@ -24,13 +24,7 @@ func argument(after option: String) -> String? {
 let resultsPerClient = argument(after: "--par-client").flatMap { Int($0) } ?? 20
 let journalWrites = 2000
 
-func percentile(_ sorted: [Double], _ p: Double) -> Double {
-    sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
-}
-
-func line(_ label: String, _ value: String) {
-    print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + value)
-}
+func line(_ label: String, _ value: String) { printLine(label, value, width: 44) }
 
 let themes = ["circulation", "vitesse"]
 let questions = themes.flatMap { theme in

@@ -13,9 +13,7 @@ let themeIds = ["circulation", "comportement-citoyen", "developpement-durable", 
                 "passagers", "premiers-secours", "sante-conduites-a-risque", "vitesse"]
 let questionCount = 10_000
 
-func line(_ label: String, _ value: String) {
-    print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + value)
-}
+func line(_ label: String, _ value: String) { printLine(label, value, width: 46) }
 
 func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
     let start = ContinuousClock.now
@@ -160,8 +158,7 @@ while ContinuousClock.now - slowStart < .seconds(2) {
 }
 let perTry = (ContinuousClock.now - slowStart) / tries
 let perTryMs = perTry.milliseconds
-print("surveillant code, offline check (scrypt 2^15)".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f ms a try", perTryMs))
-print("  all 1,000,000 codes on one core".padding(toLength: 46, withPad: " ", startingAt: 0)
-      + String(format: "%10.1f hours", perTryMs * 1_000_000 / 3_600_000))
-print("peak resident memory".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%10.1f MiB", ProcessUsage.peakMemoryMiB()))
+line("surveillant code, offline check (scrypt 2^15)", String(format: "%10.1f ms a try", perTryMs))
+line("  all 1,000,000 codes on one core", String(format: "%10.1f hours", perTryMs * 1_000_000 / 3_600_000))
+line("peak resident memory", String(format: "%10.1f MiB", ProcessUsage.peakMemoryMiB()))
 print("checksum \(checksum)")
