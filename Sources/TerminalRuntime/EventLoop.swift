@@ -71,10 +71,7 @@ extension TerminalRuntime {
         var app = app
         if practice == nil {
             let size = device.size
-            app.resize(width: size.width, height: size.height)
-            var frame = Frame(width: size.width, height: size.height)
-            app.render(into: &frame, at: clock.now())
-            device.draw(frame)
+            device.draw(app.frame(width: size.width, height: size.height, at: clock.now()))
         }
         if stopSignals { StopSignals.install(waking: -1) }
         let connection = try await connect()

@@ -93,10 +93,7 @@ public final class TerminalRuntime {
 
     /// The frame of the current state at the terminal's size.
     public func frame(width: Int, height: Int) -> Frame {
-        app.resize(width: width, height: height)
-        var frame = Frame(width: width, height: height)
-        app.render(into: &frame, at: now)
-        return frame
+        app.frame(width: width, height: height, at: now)
     }
 
     /// Milliseconds until the next deadline or countdown change; nil (wait for a key or an answer) when

@@ -5,6 +5,14 @@ let minimumWidth = 60
 let minimumHeight = 20
 
 extension TerminalApp {
+    /// The current state at the terminal's size (which also tells where scrolling stops).
+    public mutating func frame(width: Int, height: Int, at now: MonotonicInstant) -> Frame {
+        resize(width: width, height: height)
+        var frame = Frame(width: width, height: height)
+        render(into: &frame, at: now)
+        return frame
+    }
+
     /// Draws the current state; a blank frame of any size is expected.
     public func render(into frame: inout Frame, at now: MonotonicInstant) {
         frame.fill(x: 0, y: 0, width: frame.width, height: frame.height, role: .text)
