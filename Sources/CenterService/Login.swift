@@ -191,8 +191,8 @@ struct CodeGuard {
 }
 
 extension CenterService {
-    /// Refused before any check when a window is full or the terminal is locked.
-    /// The refusal while a counter locks, and the terminal's counter as read.
+    /// Before any check: the refusal when a window is full or the terminal is locked, and the
+    /// terminal's counter as read (`recordSuccess` writes nothing when it was clean).
     func lockState(_ keys: CodeGuard, at now: Date) async throws -> (refusal: LoginRefusal?, terminal: LoginThrottle) {
         var wait: TimeInterval = 0
         let reading = try await repository.codeGuardReading(windows: [keys.sessionWindow, keys.addressWindow], terminal: keys.terminal,
