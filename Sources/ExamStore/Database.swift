@@ -2,14 +2,38 @@ import Foundation
 import Glibc
 import GRDB
 
-/// Opens SQLite files the same way everywhere: WAL (a pool of readers, one writer), foreign keys,
+/// Opens SQLite files the same way everywhere: WAL with one writer, synchronous FULL, foreign keys,
 /// a busy timeout so a second process waits instead of failing, migrations applied on open.
 enum DatabaseOpener {
+    /// A pool: one writer and concurrent readers (the center, which serves many terminals at once).
     static func open(path: String, migrator: DatabaseMigrator,
                      statementObserver: (@Sendable (String) -> Void)? = nil) throws -> DatabasePool {
+        try prepareFile(path)
+        let pool = try DatabasePool(path: path, configuration: configuration(statementObserver: statementObserver))
+        try migrator.migrate(pool)
+        return pool
+    }
+
+    /// One connection in WAL mode (a terminal, whose store one program uses at a time). A pool
+    /// would, at every start, write and sync a throwaway table so that its readers find a
+    /// non-empty WAL file: three fsyncs before the first frame, for readers a terminal does not need.
+    static func openSerial(path: String, migrator: DatabaseMigrator) throws -> DatabaseQueue {
+        try prepareFile(path)
+        var configuration = configuration(statementObserver: nil)
+        configuration.prepareDatabase { db in
+            // Persistent in the file: a no-op, with no write, once the file is in WAL mode.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw StoreError("\(path) : mode WAL impossible (\(mode ?? "?"))") }
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try migrator.migrate(queue)
+        return queue
+    }
+
+    /// The folder and the file are the owner's alone: answers, codes' hashes and keys. SQLite gives
+    /// its -wal and -shm files the database file's permissions.
+    private static func prepareFile(_ path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        // Answers, codes' hashes and keys: the folder and the file are the owner's alone; SQLite gives
-        // its -wal and -shm files the database file's permissions.
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let descriptor = Glibc.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
@@ -17,6 +41,9 @@ enum DatabaseOpener {
             fchmod(descriptor, 0o600)
             close(descriptor)
         }
+    }
+
+    private static func configuration(statementObserver: (@Sendable (String) -> Void)?) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -26,9 +53,7 @@ enum DatabaseOpener {
             // Benchmarks count the statements a piece of work costs.
             if let statementObserver { db.trace { statementObserver("\($0)") } }
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try migrator.migrate(pool)
-        return pool
+        return configuration
     }
 
     /// SQLite failures as sentences (a full disk must not look like a crash).

@@ -26,6 +26,24 @@ import Testing
 
     static let snapshot = AttemptSnapshot(index: 0, phase: .answering, remainingMs: 30_000, selections: [[1]], timeUsedMs: [15_000])
 
+    /// Opening the store comes before the first frame: a store already made reads, and writes nothing
+    /// (no throwaway table, no fsync), and stays in WAL mode.
+    @Test func openingAnExistingStoreWritesNothing() throws {
+        let path = Self.path()
+        do {
+            let store = try TerminalStore(path: path)
+            try store.beginAttempt(Self.package, terminalId: "t")
+        }
+        let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(100)
+        let store = try TerminalStore(path: path)
+        #expect(try store.interruptedAttempt()?.attemptId == "a1")
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(walSize == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(100) == header)
+        let mode = try ChildProcess.run("/usr/bin/sqlite3", [path, "PRAGMA journal_mode"])
+        #expect(mode.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
+    }
+
     @Test func aCorruptSnapshotOrPackageNamesItsRow() throws {
         let path = Self.path()
         let store = try TerminalStore(path: path)
