@@ -249,6 +249,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "EpreuveCommandTests",
+            dependencies: ["epreuve", "CommandLineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "ExamKit", "TestSupport"],
             exclude: ["Goldens"]

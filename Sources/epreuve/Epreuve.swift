@@ -18,7 +18,8 @@ struct Epreuve: AsyncParsableCommand {
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
     static func runMain() async {
-        await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "couleurs", "theme", "center", "ca"], flags: ["kiosk"]))
+        await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "couleurs", "theme", "center", "ca"], flags: ["kiosk"]),
+                                    shortcut: { Interface(plain: $0) })
     }
 }
 
