@@ -26,20 +26,24 @@ public struct UserError: Error {
 public enum CommandLineRunner {
     /// `beforeExit` runs once the command is done, whatever its outcome, before the program ends
     /// (to close database connections cleanly).
-    /// `shortcut` may read the arguments itself when they are plain (`PlainOptions`); ArgumentParser
-    /// reads them otherwise.
+    /// `shortcut` may read plain arguments itself (`PlainOptions`) and give what to run;
+    /// ArgumentParser reads them otherwise.
     public static func run<Root: ParsableCommand>(_ root: Root.Type, globalOptions: GlobalOptions,
                                                   arguments: [String] = Array(CommandLine.arguments.dropFirst()),
-                                                  shortcut: ([String]) -> (any ParsableCommand)? = { _ in nil },
+                                                  shortcut: ([String]) -> (() async throws -> Void)? = { _ in nil },
                                                   beforeExit: @Sendable () async -> Void = {}) async {
         let program = root.configuration.commandName ?? "epreuve"
         let arranged = globalOptions.moveAfterSubcommands(arguments, root: root)
         do {
-            var command = try shortcut(arguments) ?? root.parseAsRoot(arranged)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
+            if let run = shortcut(arguments) {
+                try await run()
             } else {
-                try command.run()
+                var command = try root.parseAsRoot(arranged)
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
             await beforeExit()
         } catch let error as UserError {

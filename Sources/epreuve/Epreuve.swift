@@ -19,7 +19,7 @@ struct Epreuve: AsyncParsableCommand {
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
     static func runMain() async {
         await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "couleurs", "theme", "center", "ca"], flags: ["kiosk"]),
-                                    shortcut: { Interface(plain: $0) })
+                                    shortcut: { arguments in InterfaceStart(plain: arguments).map { start in { try await start.run() } } })
     }
 }
 
@@ -29,6 +29,14 @@ struct TerminalOptions: ParsableArguments {
     var home: String?
 
     @Option(name: .long, help: ArgumentHelp("Dossier du contenu (par défaut : le Content/ livré avec le programme).", valueName: "dossier"))
+    var content: String?
+
+    var paths: TerminalPaths { TerminalPaths(home: home, content: content) }
+}
+
+/// The folders `--home` and `--content` name, and what is opened from them.
+struct TerminalPaths: Equatable {
+    var home: String?
     var content: String?
 
     var homeURL: URL { HomeFolder.url(explicit: home) }
@@ -60,12 +68,5 @@ struct TerminalOptions: ParsableArguments {
         } catch {
             throw UserError(describing: error)
         }
-    }
-
-    /// Identifies this terminal for the login lockout: set by the lab, else host and tty.
-    static var terminalId: String {
-        if let id = ProcessInfo.processInfo.environment["EPREUVE_TERMINAL_ID"], !id.isEmpty { return id }
-        let tty = ttyname(0).map { String(cString: $0) } ?? "console"
-        return "\(ProcessInfo.processInfo.hostName):\(tty)"
     }
 }

@@ -23,15 +23,30 @@ struct Interface: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Certificat (PEM) de l'autorité qui a signé celui du centre, pour un centre en https.", valueName: "fichier"))
     var ca: String?
 
+    var start: InterfaceStart { InterfaceStart(paths: options.paths, screen: screen.settings, center: center, ca: ca) }
+
+    func run() async throws {
+        try await start.run()
+    }
+}
+
+/// What the interface was started with, as plain values: ArgumentParser fills them (`Interface`),
+/// or, for plain arguments, `InterfaceStart(plain:)` without its reflection.
+struct InterfaceStart: Equatable {
+    var paths: TerminalPaths
+    var screen: ScreenSettings
+    var center: String?
+    var ca: String?
+
     func run() async throws {
         let prepared = try screen.prepare()
-        let store = try options.terminalStore()
+        let store = try paths.terminalStore()
         guard let center else {
             // The home screen is drawn first; the local center and the content load behind it.
-            let options = self.options
-            try await TerminalOptions.runInterface(store: store, screen: prepared, offersPractice: true) {
-                let (catalog, location) = try options.catalog()
-                let local = try await options.localCenter(catalog: catalog, location: location)
+            let paths = self.paths
+            try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true) {
+                let (catalog, location) = try paths.catalog()
+                let local = try await paths.localCenter(catalog: catalog, location: location)
                 return (LocalCenterClient(center: local), catalog)
             }
             return
@@ -50,7 +65,7 @@ struct Interface: AsyncParsableCommand {
         } catch {
             throw UserError(error.message)
         }
-        try await TerminalOptions.runInterface(store: store, screen: prepared, offersPractice: false) {
+        try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: false) {
             (client, nil)
         }
     }
@@ -66,8 +81,6 @@ struct ScreenOptions: ParsableArguments {
     @Option(name: .customLong("theme"), help: .hidden)
     var themeAlias: String?
 
-    var colours: String { couleurs ?? themeAlias ?? "default" }
-
     @Flag(help: "Poste de salle d'examen : l'accueil ne propose pas « Quitter ».")
     var kiosk = false
 
@@ -80,6 +93,23 @@ struct ScreenOptions: ParsableArguments {
     @Flag(name: .customLong("lecteur-ecran"),
           help: "Pour un lecteur d'écran ou une plage braille : texte simple, sans cadres ni barres, curseur sur la réponse en surbrillance.")
     var lecteurEcran = false
+
+    var settings: ScreenSettings {
+        ScreenSettings(couleurs: couleurs, themeAlias: themeAlias, kiosk: kiosk, lecture: lecture, debit: debit,
+                       lecteurEcran: lecteurEcran)
+    }
+}
+
+/// The screen options' values, and the screen they prepare.
+struct ScreenSettings: Equatable {
+    var couleurs: String?
+    var themeAlias: String?
+    var kiosk: Bool
+    var lecture: Bool
+    var debit: Int?
+    var lecteurEcran: Bool
+
+    var colours: String { couleurs ?? themeAlias ?? "default" }
 
     /// Sets a UTF-8 locale, loads the colour theme and makes the voice, before ncurses starts.
     func prepare() throws -> PreparedScreen {
@@ -137,7 +167,7 @@ struct ScreenOptions: ParsableArguments {
     }
 }
 
-/// What `ScreenOptions.prepare` sets up for the interface.
+/// What `ScreenSettings.prepare` sets up for the interface.
 struct PreparedScreen {
     var theme: InterfaceTheme
     var kiosk: Bool

@@ -11,7 +11,8 @@ import TerminalUI
 
 extension CursesScreen: TerminalDevice {}
 
-extension TerminalOptions {
+/// The interface on this terminal, for `epreuve` and `epreuve practice`.
+enum InterfaceRunner {
     /// What the runtime talks to.
     static func environment(store: TerminalStore, client: any CenterClient, voice: Voice) -> RuntimeEnvironment {
         RuntimeEnvironment(store: store, client: client, clock: SystemMonotonicClock(), wallClock: SystemWallClock(),
@@ -21,7 +22,7 @@ extension TerminalOptions {
     /// The interface on this terminal, until the candidate quits or a stop signal comes. The home
     /// screen is drawn before `connect` runs (`TerminalRuntime.launch`); `offersPractice` says whether
     /// it offers practice.
-    static func runInterface(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool,
+    static func run(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool,
                              practice: PracticeOpening? = nil,
                              connect: () async throws -> (client: any CenterClient, catalog: Catalog?)) async throws {
         let app = app(store: store, kiosk: prepared.kiosk, reading: prepared.reading, offersPractice: offersPractice)
@@ -37,6 +38,13 @@ extension TerminalOptions {
             return Connection(environment: environment(store: store, client: client, voice: prepared.voice),
                               practice: catalog.map { PracticeLibrary(catalog: $0, profileNames: (try? store.practiceProfiles()) ?? []) })
         }
+    }
+
+    /// Identifies this terminal for the login lockout: set by the lab, else host and tty.
+    static var terminalId: String {
+        if let id = ProcessInfo.processInfo.environment["EPREUVE_TERMINAL_ID"], !id.isEmpty { return id }
+        let tty = ttyname(0).map { String(cString: $0) } ?? "console"
+        return "\(ProcessInfo.processInfo.hostName):\(tty)"
     }
 
     /// The interface with the attempt interrupted here, if any.

@@ -17,7 +17,7 @@ struct OutboxCommand: ParsableCommand {
         @OptionGroup var options: TerminalOptions
 
         func run() throws {
-            let store = try options.terminalStore()
+            let store = try options.paths.terminalStore()
             let entries = try store.outbox()
             if entries.isEmpty {
                 print(HostText.outboxEmpty)
@@ -37,7 +37,7 @@ struct OutboxCommand: ParsableCommand {
         @Argument(help: "Dossier où écrire les fichiers (clé USB).") var directory: String
 
         func run() throws {
-            let store = try options.terminalStore()
+            let store = try options.paths.terminalStore()
             let envelopes = try store.undeliveredForRescue()
             if envelopes.isEmpty {
                 print(HostText.noUndelivered)

@@ -29,8 +29,8 @@ struct PracticeCommand: AsyncParsableCommand {
     var stats = false
 
     func run() async throws {
-        let (catalog, location) = try options.catalog()
-        let store = try options.terminalStore()
+        let (catalog, location) = try options.paths.catalog()
+        let store = try options.paths.terminalStore()
         if stats {
             try printHistory(store: store, catalog: catalog)
             return
@@ -56,10 +56,10 @@ struct PracticeCommand: AsyncParsableCommand {
             do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError(describing: error) }
         }
 
-        let prepared = try screen.prepare()
-        let center = try await options.localCenter(catalog: catalog, location: location)
-        try await TerminalOptions.runInterface(store: store, screen: prepared, offersPractice: true,
-                                               practice: PracticeOpening(profile: profileName, bank: bankName, themes: themeIds)) {
+        let prepared = try screen.settings.prepare()
+        let center = try await options.paths.localCenter(catalog: catalog, location: location)
+        try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true,
+                                     practice: PracticeOpening(profile: profileName, bank: bankName, themes: themeIds)) {
             (LocalCenterClient(center: center), catalog)
         }
     }
