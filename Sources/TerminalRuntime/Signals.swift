@@ -25,8 +25,10 @@ public enum StopSignals {
                 _ = write(StopSignals.wakeDescriptor.load(ordering: .acquiring), &byte, 1)
             }
             sigemptyset(&action.sa_mask)
-            // No SA_RESTART: a waiting poll returns at once.
-            action.sa_flags = 0
+            // A file read or an fsync under way (content loading, an answer's journal) goes on rather
+            // than failing with EINTR. The loop's poll is never restarted (signal(7)) and the wake
+            // byte ends it anyway.
+            action.sa_flags = SA_RESTART
             sigaction(stopSignal, &action, nil)
         }
     }
