@@ -28,14 +28,27 @@ public final class CenterService: Sendable {
 
     /// Every candidate, by class, last name and first name in French order.
     public func candidates() async throws -> [Candidate] {
-        try await repository.candidates().sorted(by: Self.frenchOrder)
+        Self.inFrenchOrder(try await repository.candidates())
     }
 
-    static func frenchOrder(_ a: Candidate, _ b: Candidate) -> Bool {
-        for (x, y) in [(a.className, b.className), (a.lastName, b.lastName), (a.firstName, b.firstName)] where NameFolding.key(x) != NameFolding.key(y) {
-            return NameFolding.precedes(x, y)
+    /// By class, last name and first name (French order, `NameFolding.precedes`), then id. Each name
+    /// is folded once, not at every comparison: folding at each one took 250 ms for 2,000 candidates.
+    public static func inFrenchOrder(_ candidates: [Candidate]) -> [Candidate] {
+        struct Sortable {
+            let candidate: Candidate
+            let fields: [String]
+            let keys: [String]
         }
-        return a.id < b.id
+        let sortable = candidates.map { candidate in
+            let fields = [candidate.className, candidate.lastName, candidate.firstName]
+            return Sortable(candidate: candidate, fields: fields, keys: fields.map(NameFolding.key))
+        }
+        return sortable.sorted { a, b in
+            for field in a.fields.indices where a.keys[field] != b.keys[field] {
+                return NameFolding.precedes(a.fields[field], b.fields[field])
+            }
+            return a.candidate.id < b.candidate.id
+        }.map(\.candidate)
     }
 
     /// Adds the candidates, or updates those already known by INE (or, without INE, by name and birth
