@@ -39,11 +39,16 @@ struct InterfaceStart: Equatable {
     var ca: String?
 
     func run() async throws {
+        // The terminal's store opens on the other core while the theme is read (each takes about a
+        // millisecond before the first frame). The locale is set before, as nothing may read it
+        // while it changes.
+        ScreenSettings.useUTF8Locale()
+        let paths = self.paths
+        async let opening = Result { try paths.terminalStore() }
         let prepared = try screen.prepare()
-        let store = try paths.terminalStore()
+        let store = try await opening.get()
         guard let center else {
             // The home screen is drawn first; the local center and the content load behind it.
-            let paths = self.paths
             try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true) {
                 let (catalog, location) = try paths.catalog()
                 let local = try await paths.localCenter(catalog: catalog, location: location)
@@ -111,14 +116,18 @@ struct ScreenSettings: Equatable {
 
     var colours: String { couleurs ?? themeAlias ?? "default" }
 
-    /// Sets a UTF-8 locale, loads the colour theme and makes the voice, before ncurses starts.
+    /// Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back
+    /// to C.UTF-8. Called once, before `prepare` and before any other thread starts work.
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
+    }
+
+    /// Loads the colour theme and makes the voice, before ncurses starts (after `useUTF8Locale`).
     func prepare() throws -> PreparedScreen {
         if let debit, !(SpeechRate.minimum...SpeechRate.maximum).contains(debit) {
             throw UserError("--debit \(debit) : entre \(SpeechRate.minimum) et \(SpeechRate.maximum) mots par minute")
         }
-        // Accents and box drawing need a UTF-8 locale; a bare "C" (cron, some SSH set-ups) falls back to C.UTF-8.
-        setlocale(LC_ALL, "")
-        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setenv("LC_ALL", "C.UTF-8", 1) }
         let theme = try loadTheme(named: colours)
         let voice = Voice(make: Self.synthesizerMaker())
         var state = VoiceState.notPrepared

@@ -56,6 +56,7 @@ struct PracticeCommand: AsyncParsableCommand {
             do { profileName = try store.addPracticeProfile(prenom) } catch { throw UserError(describing: error) }
         }
 
+        ScreenSettings.useUTF8Locale()
         let prepared = try screen.settings.prepare()
         let center = try await options.paths.localCenter(catalog: catalog, location: location)
         try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true,
