@@ -24,7 +24,8 @@ public enum WireJSON {
         } catch {
             throw invalid(error.description)
         }
-        if let path = firstNull(in: shape, path: "") { throw invalid("« \(path) » : null n'est pas admis") }
+        // The paths for the message are built only when something is wrong: every request goes through here.
+        if containsNull(shape), let path = firstNull(in: shape, path: "") { throw invalid("« \(path) » : null n'est pas admis") }
         let value: T
         do {
             value = try JSONDecoder().decode(type, from: data)
@@ -34,7 +35,8 @@ public enum WireJSON {
             throw invalid("corps illisible")
         }
         // Every key given must be one the type knows: what it encodes back holds all of them.
-        if let echo = try? StrictJSON.parse(encode(value)), let path = firstUnknownKey(in: shape, known: echo, path: "") {
+        if let echo = try? StrictJSON.parse(encode(value)), hasUnknownKey(shape, known: echo),
+           let path = firstUnknownKey(in: shape, known: echo, path: "") {
             throw invalid("champ inconnu « \(path) »")
         }
         return value
@@ -42,6 +44,26 @@ public enum WireJSON {
 
     static func invalid(_ message: String) -> ErrorBody {
         ErrorBody(error: .invalidRequest, message: message)
+    }
+
+    static func containsNull(_ shape: StrictJSON.Shape) -> Bool {
+        switch shape {
+        case .null: true
+        case .scalar: false
+        case let .array(elements): elements.contains(where: containsNull)
+        case let .object(members): members.values.contains(where: containsNull)
+        }
+    }
+
+    static func hasUnknownKey(_ given: StrictJSON.Shape, known: StrictJSON.Shape) -> Bool {
+        switch (given, known) {
+        case let (.object(members), .object(knownMembers)):
+            members.contains { key, value in knownMembers[key].map { hasUnknownKey(value, known: $0) } ?? true }
+        case let (.array(elements), .array(knownElements)):
+            zip(elements, knownElements).contains { hasUnknownKey($0, known: $1) }
+        default:
+            false
+        }
     }
 
     static func firstNull(in shape: StrictJSON.Shape, path: String) -> String? {
