@@ -191,7 +191,7 @@ let package = Package(
         // Not a test target: the throwaway PostgreSQL server that test targets share.
         .target(
             name: "PostgresTestServer",
-            dependencies: ["CenterPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["CenterPostgres", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/PostgresTestServer"
         ),
         // Not a test target: child processes run without pipes, a TCP client that misbehaves on purpose.

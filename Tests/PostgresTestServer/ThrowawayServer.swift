@@ -1,6 +1,7 @@
 import CenterPostgres
 import Foundation
 import Synchronization
+import TestSupport
 
 /// `initdb` + `pg_ctl` in a temporary folder: a server for this test process only.
 enum ThrowawayServer {
@@ -91,22 +92,21 @@ enum ThrowawayServer {
     /// the shell: Foundation's Process would wait for the server, which pg_ctl leaves running, to
     /// close the descriptors it inherited. The output goes to a file read back for the error message.
     static func run(_ program: String, _ arguments: [String], asPostgres: Bool, what: String) async throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("epreuve-pg-\(UUID().uuidString).log").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let command = (asPostgres ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] : [program]) + arguments
+        let command = asPostgres ? ["-u", "postgres", "--", program] + arguments : arguments
+        // Through SpawnedProcess: the server pg_ctl leaves running must hold none of the test
+        // process's descriptors (system() passed them all on, sockets of in-process servers included).
         // The postgres user may not enter the package's folder: start from one anybody can.
-        let line = "cd /tmp && " + command.map(quoted).joined(separator: " ") + " >\(quoted(output)) 2>&1 </dev/null"
-        let status: Int32 = await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: system(line)) }
+        let output: ChildProcess.Output = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try ChildProcess.run(asPostgres ? "/usr/sbin/runuser" : program, command, currentDirectory: "/tmp")
+                })
+            }
         }
-        guard status == 0 else {
-            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-            throw TestPostgresUnavailable("\(what) failed (\(status)): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        guard output.status == 0 else {
+            let text = (output.stdout + output.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw TestPostgresUnavailable("\(what) failed (\(output.status)): \(text)")
         }
-    }
-
-    static func quoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func registerForRemovalAtExit(_ folder: String) {
@@ -126,8 +126,9 @@ enum ThrowawayServer {
 
     static func stop(_ folder: String, binaries: String) {
         if FileManager.default.fileExists(atPath: folder + "/data/postmaster.pid") {
-            let stop = "\(binaries)/pg_ctl -D '\(folder)/data' -m immediate -w stop >/dev/null 2>&1"
-            _ = system(getuid() == 0 ? "/usr/sbin/runuser -u postgres -- \(stop)" : stop)
+            let stop = ["\(binaries)/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"]
+            _ = getuid() == 0 ? try? ChildProcess.run("/usr/sbin/runuser", ["-u", "postgres", "--"] + stop, currentDirectory: "/tmp")
+                              : try? ChildProcess.run(stop[0], Array(stop.dropFirst()), currentDirectory: "/tmp")
         }
         try? FileManager.default.removeItem(atPath: folder)
     }

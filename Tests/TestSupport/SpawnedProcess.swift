@@ -19,6 +19,10 @@ public final class SpawnedProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        // Nothing else of the test process: a long-lived child (a `serve`, a PostgreSQL server)
+        // holding a copy of an in-process server's socket keeps that connection open after the
+        // server closes it, and a test waiting for the close waits forever.
+        _ = Self.addCloseFrom?(&actions, 3)
 
         // The child starts with no blocked signal and default handlers, whatever the test process set.
         var attributes = posix_spawnattr_t()
@@ -50,6 +54,10 @@ public final class SpawnedProcess: @unchecked Sendable {
         guard result == 0 else { throw Failure("posix_spawn \(program): \(String(cString: strerror(result)))") }
         self.pid = pid
     }
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34), which Swift's Glibc module does not show.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+        dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self) }
 
     /// False once the process has ended (and been reaped).
     public var isRunning: Bool { reap() == nil }
