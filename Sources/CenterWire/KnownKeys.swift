@@ -7,7 +7,10 @@ import Synchronization
 /// uses only those: a fifth of the center's work on a result went to JSON encoding.
 public protocol StaticRequestKeys {}
 
+// The requests every terminal sends: its login, its progress every 5 s, its result. Plain structs.
 extension ResultEnvelope: StaticRequestKeys {}
+extension LoginRequest: StaticRequestKeys {}
+extension ProgressRequest: StaticRequestKeys {}
 
 /// The keys of every echo seen so far for a type, merged into one tree; array elements share one child.
 struct KnownKeys: Sendable {
