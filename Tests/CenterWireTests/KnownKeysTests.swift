@@ -27,6 +27,21 @@ import Testing
         }
     }
 
+    @Test func aLoginWithAnUnknownKeyIsRefusedOnceLoginsAreKnown() {
+        func refusal(_ json: String) -> String? {
+            do {
+                _ = try WireJSON.decodeRequest(LoginRequest.self, from: Data(json.utf8))
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        for _ in 0..<3 {
+            #expect(refusal(#"{"code":"AAAA-AAAA","terminalId":"t"}"#) == nil)
+            #expect(refusal(#"{"code":"AAAA-AAAA","terminalID":"t"}"#) == "champ inconnu « terminalID »")
+        }
+    }
+
     @Test func theTreeCoversWhatItMergedAndNothingElse() throws {
         func shape(_ json: String) throws -> StrictJSON.Shape { try StrictJSON.parse(Data(json.utf8)) }
         var known = KnownKeys()
