@@ -23,8 +23,8 @@ enum InterfaceRunner {
     /// screen is drawn before `connect` runs (`TerminalRuntime.launch`); `offersPractice` says whether
     /// it offers practice.
     static func run(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool,
-                             practice: PracticeOpening? = nil,
-                             connect: () async throws -> (client: any CenterClient, catalog: Catalog?)) async throws {
+                    practice: PracticeOpening? = nil,
+                    connect: () async throws -> (client: any CenterClient, catalog: Catalog?)) async throws {
         let app = app(store: store, kiosk: prepared.kiosk, reading: prepared.reading, offersPractice: offersPractice)
         let screen: CursesScreen
         do {
