@@ -24,8 +24,7 @@ public enum WireJSON {
         } catch {
             throw invalid(error.description)
         }
-        // The paths for the message are built only when something is wrong: every request goes through here.
-        if containsNull(shape), let path = firstNull(in: shape, path: "") { throw invalid("« \(path) » : null n'est pas admis") }
+        if let path = firstNull(in: shape, path: "") { throw invalid("« \(path) » : null n'est pas admis") }
         let value: T
         do {
             value = try JSONDecoder().decode(type, from: data)
@@ -38,7 +37,7 @@ public enum WireJSON {
         let staticKeys = T.self is StaticRequestKeys.Type
         if staticKeys, KnownKeys.covers(shape, for: T.self) { return value }
         guard let echo = try? StrictJSON.parse(encode(value)) else { return value }
-        if hasUnknownKey(shape, known: echo), let path = firstUnknownKey(in: shape, known: echo, path: "") {
+        if let path = firstUnknownKey(in: shape, known: echo, path: "") {
             throw invalid("champ inconnu « \(path) »")
         }
         if staticKeys { KnownKeys.remember(echo, for: T.self) }
@@ -47,26 +46,6 @@ public enum WireJSON {
 
     static func invalid(_ message: String) -> ErrorBody {
         ErrorBody(error: .invalidRequest, message: message)
-    }
-
-    static func containsNull(_ shape: StrictJSON.Shape) -> Bool {
-        switch shape {
-        case .null: true
-        case .scalar: false
-        case let .array(elements): elements.contains(where: containsNull)
-        case let .object(members): members.values.contains(where: containsNull)
-        }
-    }
-
-    static func hasUnknownKey(_ given: StrictJSON.Shape, known: StrictJSON.Shape) -> Bool {
-        switch (given, known) {
-        case let (.object(members), .object(knownMembers)):
-            members.contains { key, value in knownMembers[key].map { hasUnknownKey(value, known: $0) } ?? true }
-        case let (.array(elements), .array(knownElements)):
-            zip(elements, knownElements).contains { hasUnknownKey($0, known: $1) }
-        default:
-            false
-        }
     }
 
     static func firstNull(in shape: StrictJSON.Shape, path: String) -> String? {
