@@ -16,7 +16,7 @@ enum ThrowawayServer {
             throw TestPostgresUnavailable("running as root, and initdb refuses root: a `postgres` system user is needed "
                 + "(Debian's postgresql package creates it), or set EPREUVE_TEST_POSTGRES_URL")
         }
-        removeStaleFolders(binaries: binaries, runAsPostgres: runAsPostgres)
+        removeStaleFolders(binaries: binaries)
 
         let folder = try makeFolder(owner: runAsPostgres ? "postgres" : nil)
         registerForRemovalAtExit(folder)
@@ -26,8 +26,7 @@ enum ThrowawayServer {
         try Data(password.utf8).write(to: URL(fileURLWithPath: passwordFile))
         if runAsPostgres { try chown(passwordFile, to: "postgres") }
         try await run(binaries + "/initdb", ["-D", folder + "/data", "-U", user, "--pwfile=" + passwordFile,
-                                             "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"],
-                      asPostgres: runAsPostgres, what: "initdb")
+                                             "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"], what: "initdb")
         try? FileManager.default.removeItem(atPath: passwordFile)
 
         var lastFailure: any Error = TestPostgresUnavailable("no port")
@@ -39,7 +38,7 @@ enum ThrowawayServer {
             ].joined(separator: " ")
             do {
                 try await run(binaries + "/pg_ctl", ["-D", folder + "/data", "-o", options, "-l", folder + "/server.log", "-w", "-t", "60", "start"],
-                              asPostgres: runAsPostgres, what: "pg_ctl start")
+                              what: "pg_ctl start")
                 return PostgresAddress(endpoint: .tcp(host: "127.0.0.1", port: port), username: user, password: password,
                                        database: "postgres")
             } catch {
@@ -88,25 +87,25 @@ enum ThrowawayServer {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Runs a program to its end on a thread of its own (not one of the cooperative pool's), through
-    /// the shell: Foundation's Process would wait for the server, which pg_ctl leaves running, to
-    /// close the descriptors it inherited. The output goes to a file read back for the error message.
-    static func run(_ program: String, _ arguments: [String], asPostgres: Bool, what: String) async throws {
-        let command = asPostgres ? ["-u", "postgres", "--", program] + arguments : arguments
-        // Through SpawnedProcess: the server pg_ctl leaves running must hold none of the test
-        // process's descriptors (system() passed them all on, sockets of in-process servers included).
-        // The postgres user may not enter the package's folder: start from one anybody can.
+    /// Runs a program to its end on a thread of its own (not one of the cooperative pool's).
+    static func run(_ program: String, _ arguments: [String], what: String) async throws {
         let output: ChildProcess.Output = try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    try ChildProcess.run(asPostgres ? "/usr/sbin/runuser" : program, command, currentDirectory: "/tmp")
-                })
-            }
+            Thread.detachNewThread { continuation.resume(with: Result { try runToEnd(program, arguments) }) }
         }
         guard output.status == 0 else {
             let text = (output.stdout + output.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
             throw TestPostgresUnavailable("\(what) failed (\(output.status)): \(text)")
         }
+    }
+
+    /// As the postgres user when we are root (initdb refuses root), from /tmp (the postgres user may
+    /// not enter the package's folder). Through SpawnedProcess: the server pg_ctl leaves running holds
+    /// none of the test process's descriptors (system() passed them all on, in-process servers'
+    /// sockets included, which then never closed).
+    static func runToEnd(_ program: String, _ arguments: [String]) throws -> ChildProcess.Output {
+        getuid() == 0
+            ? try ChildProcess.run("/usr/sbin/runuser", ["-u", "postgres", "--", program] + arguments, currentDirectory: "/tmp")
+            : try ChildProcess.run(program, arguments, currentDirectory: "/tmp")
     }
 
     static func registerForRemovalAtExit(_ folder: String) {
@@ -126,15 +125,13 @@ enum ThrowawayServer {
 
     static func stop(_ folder: String, binaries: String) {
         if FileManager.default.fileExists(atPath: folder + "/data/postmaster.pid") {
-            let stop = ["\(binaries)/pg_ctl", "-D", folder + "/data", "-m", "immediate", "-w", "stop"]
-            _ = getuid() == 0 ? try? ChildProcess.run("/usr/sbin/runuser", ["-u", "postgres", "--"] + stop, currentDirectory: "/tmp")
-                              : try? ChildProcess.run(stop[0], Array(stop.dropFirst()), currentDirectory: "/tmp")
+            _ = try? runToEnd("\(binaries)/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
         }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Folders of earlier runs whose test process is gone (killed before its exit handler ran).
-    static func removeStaleFolders(binaries: String, runAsPostgres: Bool) {
+    static func removeStaleFolders(binaries: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
         for name in names where name.hasPrefix("epreuve-pg-") {
             let folder = "/tmp/" + name
