@@ -43,10 +43,9 @@ struct InterfaceStart: Equatable {
         // millisecond before the first frame). The locale is set before, as nothing may read it
         // while it changes.
         ScreenSettings.useUTF8Locale()
-        let paths = self.paths
-        async let opening = Result { try paths.terminalStore() }
+        let opening = StoreOpening(paths)
         let prepared = try screen.prepare()
-        let store = try await opening.get()
+        let store = try opening.store()
         guard let center else {
             // The home screen is drawn first; the local center and the content load behind it.
             try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true) {
@@ -73,6 +72,27 @@ struct InterfaceStart: Equatable {
         try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: false) {
             (client, nil)
         }
+    }
+}
+
+/// The terminal's store, opened on a thread started at once. A child task (`async let`) waited for a
+/// worker thread of the global executor, which was often not there before the theme was read: in 2
+/// of 8 timed starts the store only began to open once the theme was ready.
+private final class StoreOpening: @unchecked Sendable {
+    private let opened = DispatchSemaphore(value: 0)
+    /// Written once by the thread before it signals `opened`, read after waiting for it.
+    private var result: Result<TerminalStore, any Error>?
+
+    init(_ paths: TerminalPaths) {
+        Thread { [self] in
+            result = Result { try paths.terminalStore() }
+            opened.signal()
+        }.start()
+    }
+
+    func store() throws -> TerminalStore {
+        opened.wait()
+        return try result!.get()
     }
 }
 
