@@ -59,20 +59,24 @@ public struct PracticeOpening: Sendable {
 }
 
 extension TerminalRuntime {
+    /// The first frame: the home screen, before the center opens and the content loads.
+    public static func drawHome(_ app: inout TerminalApp, on device: any TerminalDevice, clock: any MonotonicClock) {
+        let size = device.size
+        device.draw(app.frame(width: size.width, height: size.height, at: clock.now()))
+    }
+
     /// Start-up as the candidate sees it: the home screen is drawn first, then `connect` opens the
     /// center and loads the content (tens of milliseconds; seconds when changed content is validated
     /// again). Keys typed meanwhile wait in the terminal and are read by the loop afterwards, so the
     /// home screen must not change when the content arrives (`AppConfiguration.offersPractice`).
     /// With `practice`, practice opens once connected and nothing is drawn before it.
     /// A stop signal during `connect` ends it all before the loop starts (`stopSignals: false`: tests).
+    /// `homeDrawn`: the caller drew it already (`drawHome`), before its first `await`.
     public static func launch(_ app: TerminalApp, on device: any TerminalDevice, clock: any MonotonicClock,
-                              practice: PracticeOpening? = nil, stopSignals: Bool = true,
+                              practice: PracticeOpening? = nil, stopSignals: Bool = true, homeDrawn: Bool = false,
                               connect: () async throws -> Connection) async rethrows {
         var app = app
-        if practice == nil {
-            let size = device.size
-            device.draw(app.frame(width: size.width, height: size.height, at: clock.now()))
-        }
+        if practice == nil && !homeDrawn { drawHome(&app, on: device, clock: clock) }
         if stopSignals { StopSignals.install(waking: -1) }
         let connection = try await connect()
         guard StopSignals.received == nil else { return }

@@ -17,9 +17,17 @@ struct Epreuve: AsyncParsableCommand {
     )
 
     /// Exit codes of DESIGN §6: 0 success, 1 user error (one line on stderr), 2 usage error.
-    static func runMain() async {
+    /// `begun`: the interface started from plain arguments (`beginPlain`), whose errors are
+    /// reported here like any other.
+    static func runMain(begun: Result<BegunInterface, any Error>?) async {
         await CommandLineRunner.run(Self.self, globalOptions: GlobalOptions(withValue: ["home", "content", "couleurs", "theme", "center", "ca"], flags: ["kiosk"]),
-                                    shortcut: { arguments in InterfaceStart(plain: arguments).map { start in { try await start.run() } } })
+                                    shortcut: { _ in begun.map { begun in { try await begun.get().finish() } } })
+    }
+
+    /// Plain arguments (a lab terminal's usual start) begin the interface at once, up to its home
+    /// screen (`InterfaceStart.begin`); anything else is left to ArgumentParser.
+    static func beginPlain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Result<BegunInterface, any Error>? {
+        InterfaceStart(plain: arguments).map { start in Result { try start.begin() } }
     }
 }
 

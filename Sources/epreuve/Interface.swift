@@ -39,6 +39,13 @@ struct InterfaceStart: Equatable {
     var ca: String?
 
     func run() async throws {
+        try await begin().finish()
+    }
+
+    /// Everything up to the home screen, drawn before returning; nothing here awaits, so that
+    /// `main.swift` can run it on the main thread before its first `await` (the async main's
+    /// hand-over to a worker thread then comes after the first frame). Errors come before curses.
+    func begin() throws -> BegunInterface {
         // The terminal's store opens on the other core while the theme is read (each takes about a
         // millisecond before the first frame). The locale is set before, as nothing may read it
         // while it changes.
@@ -48,12 +55,12 @@ struct InterfaceStart: Equatable {
         let store = try opening.store()
         guard let center else {
             // The home screen is drawn first; the local center and the content load behind it.
-            try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true) {
+            let paths = self.paths
+            return try BegunInterface(store: store, screen: prepared, offersPractice: true) {
                 let (catalog, location) = try paths.catalog()
                 let local = try await paths.localCenter(catalog: catalog, location: location)
                 return (LocalCenterClient(center: local), catalog)
             }
-            return
         }
         guard let url = URL(string: center), url.scheme == "http" || url.scheme == "https", url.host != nil else {
             throw UserError("--center « \(center) » : adresse attendue comme http://serveur:8080")
@@ -69,25 +76,57 @@ struct InterfaceStart: Equatable {
         } catch {
             throw UserError(error.message)
         }
-        try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: false) {
-            (client, nil)
-        }
+        return try BegunInterface(store: store, screen: prepared, offersPractice: false) { (client, nil) }
+    }
+}
+
+/// The interface with its home screen drawn; `finish` connects and runs it to the end.
+struct BegunInterface {
+    private var interface: OpenInterface
+    private let connect: () async throws -> (client: any CenterClient, catalog: Catalog?)
+
+    init(store: TerminalStore, screen: PreparedScreen, offersPractice: Bool,
+         connect: @escaping () async throws -> (client: any CenterClient, catalog: Catalog?)) throws {
+        interface = try InterfaceRunner.open(store: store, screen: screen, offersPractice: offersPractice)
+        self.connect = connect
+        interface.drawHome()
+    }
+
+    func finish() async throws {
+        try await interface.run(connect: connect)
     }
 }
 
 /// The terminal's store, opened on a thread started at once. A child task (`async let`) waited for a
 /// worker thread of the global executor, which was often not there before the theme was read: in 2
-/// of 8 timed starts the store only began to open once the theme was ready.
+/// of 8 timed starts the store only began to open once the theme was ready. A POSIX thread, as
+/// Foundation's `Thread` took a millisecond to start the first time.
 private final class StoreOpening: @unchecked Sendable {
+    private let paths: TerminalPaths
     private let opened = DispatchSemaphore(value: 0)
     /// Written once by the thread before it signals `opened`, read after waiting for it.
     private var result: Result<TerminalStore, any Error>?
 
     init(_ paths: TerminalPaths) {
-        Thread { [self] in
-            result = Result { try paths.terminalStore() }
-            opened.signal()
-        }.start()
+        self.paths = paths
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(&thread, nil, { context in
+            Unmanaged<StoreOpening>.fromOpaque(context!).takeRetainedValue().open()
+            return nil
+        }, context)
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            // No thread to be had: open it here.
+            Unmanaged<StoreOpening>.fromOpaque(context).release()
+            open()
+        }
+    }
+
+    private func open() {
+        result = Result { try paths.terminalStore() }
+        opened.signal()
     }
 
     func store() throws -> TerminalStore {

@@ -25,18 +25,16 @@ enum InterfaceRunner {
     static func run(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool,
                     practice: PracticeOpening? = nil,
                     connect: () async throws -> (client: any CenterClient, catalog: Catalog?)) async throws {
+        try await open(store: store, screen: prepared, offersPractice: offersPractice).run(practice: practice, connect: connect)
+    }
+
+    /// The interface on curses, with the attempt interrupted here if any, nothing drawn yet.
+    static func open(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool) throws -> OpenInterface {
         let app = app(store: store, kiosk: prepared.kiosk, reading: prepared.reading, offersPractice: offersPractice)
-        let screen: CursesScreen
         do {
-            screen = try CursesScreen(theme: prepared.theme)
+            return OpenInterface(app: app, screen: try CursesScreen(theme: prepared.theme), store: store, voice: prepared.voice)
         } catch {
             throw UserError(describing: error)
-        }
-        defer { screen.restore() }
-        try await TerminalRuntime.launch(app, on: screen, clock: SystemMonotonicClock(), practice: practice) {
-            let (client, catalog) = try await connect()
-            return Connection(environment: environment(store: store, client: client, voice: prepared.voice),
-                              practice: catalog.map { PracticeLibrary(catalog: $0, profileNames: (try? store.practiceProfiles()) ?? []) })
         }
     }
 
@@ -56,5 +54,37 @@ enum InterfaceRunner {
         return TerminalApp(configuration: AppConfiguration(
             kiosk: kiosk, defaultRescueDirectory: RescueFiles.defaultDirectory, resumableAttempt: resumable,
             offersPractice: offersPractice, reading: reading))
+    }
+}
+
+/// The interface on an initialised screen: its home screen may be drawn at once (`drawHome`), on the
+/// thread that opened it, and the rest runs later (`run`), which gives the terminal back at the end.
+struct OpenInterface {
+    private(set) var app: TerminalApp
+    let screen: CursesScreen
+    let store: TerminalStore
+    let voice: Voice
+    private(set) var homeDrawn = false
+
+    init(app: TerminalApp, screen: CursesScreen, store: TerminalStore, voice: Voice) {
+        self.app = app
+        self.screen = screen
+        self.store = store
+        self.voice = voice
+    }
+
+    mutating func drawHome() {
+        TerminalRuntime.drawHome(&app, on: screen, clock: SystemMonotonicClock())
+        homeDrawn = true
+    }
+
+    func run(practice: PracticeOpening? = nil,
+             connect: () async throws -> (client: any CenterClient, catalog: Catalog?)) async throws {
+        defer { screen.restore() }
+        try await TerminalRuntime.launch(app, on: screen, clock: SystemMonotonicClock(), practice: practice, homeDrawn: homeDrawn) {
+            let (client, catalog) = try await connect()
+            return Connection(environment: InterfaceRunner.environment(store: store, client: client, voice: voice),
+                              practice: catalog.map { PracticeLibrary(catalog: $0, profileNames: (try? store.practiceProfiles()) ?? []) })
+        }
     }
 }

@@ -56,6 +56,19 @@ private final class ScriptedTerminal: TerminalDevice {
         #expect(terminal.frames[1] == terminal.frames[0])
     }
 
+    /// `epreuve` draws the home screen on the main thread before its first `await`, then launches.
+    @Test func aHomeScreenDrawnBeforeLaunchingIsNotDrawnAgainBeforeConnecting() async throws {
+        let terminal = ScriptedTerminal(keys: [.down])
+        var app = app(offersPractice: true)
+        TerminalRuntime.drawHome(&app, on: terminal, clock: ManualClock())
+        try await TerminalRuntime.launch(app, on: terminal, clock: ManualClock(), stopSignals: false, homeDrawn: true) {
+            terminal.log.append("connect")
+            return try connection()
+        }
+        #expect(Array(terminal.log.prefix(3)) == ["draw", "connect", "draw"])
+        #expect(terminal.frames[0].contains("Passer une épreuve"))
+    }
+
     @Test func practiceOpensOnceConnectedWithNothingDrawnBefore() async throws {
         let terminal = ScriptedTerminal(keys: [.escape])
         try await TerminalRuntime.launch(app(offersPractice: true), on: terminal, clock: ManualClock(),
