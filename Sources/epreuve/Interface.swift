@@ -51,7 +51,14 @@ struct InterfaceStart: Equatable {
         // while it changes.
         ScreenSettings.useUTF8Locale()
         let opening = StoreOpening(paths)
-        let prepared = try screen.prepare()
+        let prepared: PreparedScreen
+        do {
+            prepared = try screen.prepare()
+        } catch {
+            // The theme's error comes first, once the store has finished opening (not cut off mid-migration).
+            _ = try? opening.store()
+            throw error
+        }
         let store = try opening.store()
         guard let center else {
             // The home screen is drawn first; the local center and the content load behind it.
