@@ -88,7 +88,7 @@ public struct HTTPCenterClient: CenterClient {
     }
 
     public func submit(_ envelope: ResultEnvelope) async throws(DeliveryError) -> Result<ResultReceipt, ResultRefusal> {
-        let body = WireJSON.encode(envelope)
+        let body = envelope.wireJSON()
         let (data, status) = try await send("POST", "api/v1/results", body: body, headers: ["Idempotency-Key": envelope.attemptId])
         switch status {
         case 201, 200: return .success(try converted { try decode(ResultReceiptBody.self, data).receipt() })

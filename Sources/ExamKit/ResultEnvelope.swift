@@ -65,15 +65,47 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
         try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(text)
     }
 
-    /// Sorted keys, no `mac`, no insignificant white space: what the mac covers.
+    /// Sorted keys, no `mac`, no insignificant white space: what the mac covers. The bytes are those
+    /// `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes` (see `SortedJSONWriter`).
     public func canonicalJSON() -> Data {
-        var unsigned = self
-        unsigned.mac = ""
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, ints and bools cannot fail.
-        let data = (try? encoder.encode(Unsigned(unsigned))) ?? Data()
-        return data
+        Data(sortedJSON(mac: nil))
+    }
+
+    /// The request body a terminal posts: every member, the mac included, in sorted key order; the
+    /// same bytes as `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` would write.
+    public func wireJSON() -> Data {
+        Data(sortedJSON(mac: mac))
+    }
+
+    /// Members in sorted key order, the mac in its place when given.
+    private func sortedJSON(mac: String?) -> [UInt8] {
+        var json = SortedJSONWriter(capacity: 256 + questions.count * 96)
+        json.beginObject()
+        json.key("attemptId"); json.string(attemptId)
+        json.key("bank"); json.string(bank)
+        json.key("candidateId"); json.string(candidateId)
+        json.key("contentDigest"); json.string(contentDigest)
+        json.key("examNumber"); json.string(examNumber)
+        json.key("extraTime"); json.bool(extraTime)
+        json.key("finishedAt"); json.string(finishedAt)
+        json.key("format"); json.string(format)
+        if let mac { json.key("mac"); json.string(mac) }
+        json.key("questions")
+        json.beginArray()
+        for answer in questions {
+            json.beginObject()
+            json.key("position"); json.int(answer.position)
+            json.key("questionId"); json.string(answer.questionId)
+            json.key("selected"); json.strings(answer.selected)
+            json.key("timeUsedMs"); json.int(answer.timeUsedMs)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("startedAt"); json.string(startedAt)
+        if let stopReason { json.key("stopReason"); json.string(stopReason) }
+        json.key("terminalId"); json.string(terminalId)
+        json.endObject()
+        return json.bytes
     }
 
     /// HMAC-SHA256 over the canonical JSON, base64.
@@ -99,11 +131,10 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
     /// the mac covers) with the mac as its last member. The check, the content hash and the record
     /// share one encoding, and the mac can be checked on the stored text by taking that member off.
     public func storedJSON(canonical: Data) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        let mac = (try? encoder.encode(self.mac)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        var mac = SortedJSONWriter(capacity: 64)
+        mac.string(self.mac)
         guard canonical.last == UInt8(ascii: "}") else { return String(decoding: canonical, as: UTF8.self) }
-        return String(decoding: canonical.dropLast(), as: UTF8.self) + ",\"mac\":" + mac + "}"
+        return String(decoding: canonical.dropLast(), as: UTF8.self) + ",\"mac\":" + String(decoding: mac.bytes, as: UTF8.self) + "}"
     }
 
     /// The file a proctor carries on a USB key: pretty, sorted, with its mac.
@@ -126,32 +157,5 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
             result[answer.questionId] = Set(answer.selected.compactMap { $0.first.flatMap(ChoiceLetter.index(of:)) })
         }
         return result
-    }
-
-    /// Everything but the mac, so its encoding cannot include it by accident.
-    private struct Unsigned: Encodable {
-        let envelope: ResultEnvelope
-        init(_ envelope: ResultEnvelope) { self.envelope = envelope }
-
-        enum Keys: String, CodingKey {
-            case format, attemptId, examNumber, candidateId, terminalId, bank, extraTime, startedAt, finishedAt,
-                 questions, contentDigest, stopReason
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(envelope.format, forKey: .format)
-            try container.encode(envelope.attemptId, forKey: .attemptId)
-            try container.encode(envelope.examNumber, forKey: .examNumber)
-            try container.encode(envelope.candidateId, forKey: .candidateId)
-            try container.encode(envelope.terminalId, forKey: .terminalId)
-            try container.encode(envelope.bank, forKey: .bank)
-            try container.encode(envelope.extraTime, forKey: .extraTime)
-            try container.encode(envelope.startedAt, forKey: .startedAt)
-            try container.encode(envelope.finishedAt, forKey: .finishedAt)
-            try container.encode(envelope.questions, forKey: .questions)
-            try container.encode(envelope.contentDigest, forKey: .contentDigest)
-            try container.encodeIfPresent(envelope.stopReason, forKey: .stopReason)
-        }
     }
 }
