@@ -1,13 +1,20 @@
 /// An RFC 8259 syntax check. Foundation's JSONDecoder and JSONSerialization on Linux accept
 /// trailing commas and duplicate keys (JSONSerialization even `[1,2,]`), so request bodies are
-/// checked here first. Returns the shape of the document (objects' keys, arrays' elements) for the
-/// unknown-key check; values are not kept.
+/// checked here first. Returns the document as a tree: the unknown-key check walks its keys, and
+/// the bodies every terminal sends are read from it directly (`DirectRequestDecoding`).
 public enum StrictJSON {
     public indirect enum Shape: Sendable, Hashable {
         case object([String: Shape])
         case array([Shape])
-        case scalar
+        case scalar(Scalar)
         case null
+    }
+
+    /// A string (decoded), a number (its text as written) or a boolean.
+    public enum Scalar: Sendable, Hashable {
+        case string(String)
+        case number(String)
+        case bool(Bool)
     }
 
     public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -63,13 +70,14 @@ public enum StrictJSON {
             switch byte {
             case UInt8(ascii: "{"): return try object()
             case UInt8(ascii: "["): return try array()
-            case UInt8(ascii: "\""):
-                _ = try string()
-                return .scalar
-            case UInt8(ascii: "t"): try literal("true"); return .scalar
-            case UInt8(ascii: "f"): try literal("false"); return .scalar
+            case UInt8(ascii: "\""): return .scalar(.string(try string()))
+            case UInt8(ascii: "t"): try literal("true"); return .scalar(.bool(true))
+            case UInt8(ascii: "f"): try literal("false"); return .scalar(.bool(false))
             case UInt8(ascii: "n"): try literal("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(); return .scalar
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let start = index
+                try number()
+                return .scalar(.number(String(decoding: bytes[start..<index], as: UTF8.self)))
             case UInt8(ascii: "/"): throw fail("commentaire non admis")
             default: throw fail("valeur attendue")
             }

@@ -24,6 +24,7 @@ public enum WireJSON {
         } catch {
             throw invalid(error.description)
         }
+        if let direct = T.self as? any DirectRequestDecoding.Type, let value = direct.init(direct: shape) as? T { return value }
         if let path = firstNull(in: shape, path: "") { throw invalid("« \(path) » : null n'est pas admis") }
         let value: T
         do {

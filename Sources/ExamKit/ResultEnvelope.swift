@@ -57,6 +57,26 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
         mac = ""
     }
 
+    /// Every member as received, nothing computed or checked: how a request body read straight from
+    /// its JSON (CenterWire's `DirectRequestDecoding`) is built.
+    public init(format: String, attemptId: String, examNumber: String, candidateId: String, terminalId: String, bank: String,
+                extraTime: Bool, startedAt: String, finishedAt: String, questions: [Answer], contentDigest: String,
+                stopReason: String?, mac: String) {
+        self.format = format
+        self.attemptId = attemptId
+        self.examNumber = examNumber
+        self.candidateId = candidateId
+        self.terminalId = terminalId
+        self.bank = bank
+        self.extraTime = extraTime
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.questions = questions
+        self.contentDigest = contentDigest
+        self.stopReason = stopReason
+        self.mac = mac
+    }
+
     public static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
