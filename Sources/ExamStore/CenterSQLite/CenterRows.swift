@@ -60,6 +60,26 @@ struct ColumnReader {
         }
     }
 
+    /// A JSON text column whose text recurs on many reads (a session's question ids and offline code
+    /// check, read with every result of the session): decoded once per text (`DecodedJSONCache`).
+    func recurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        let text: String = try self(column)
+        do {
+            return try DecodedJSONCache.decode(T.self, from: text)
+        } catch {
+            throw unreadable(column)
+        }
+    }
+
+    func optionalRecurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        guard let text: String = try optional(column) else { return nil }
+        do {
+            return try DecodedJSONCache.decode(T.self, from: text)
+        } catch {
+            throw unreadable(column)
+        }
+    }
+
     private func unreadable(_ column: String, _ detail: String? = nil) -> CenterError {
         CenterError.unreadableRow(table: table, id: id, column: column, detail: detail)
     }
@@ -133,9 +153,9 @@ struct SessionRow: FetchableRecord, PersistableRecord {
             startsAt: try read("startsAt"), place: try read.optional("place"), timed: try read("timed"),
             alwaysActive: try read("alwaysActive"), seed: try read("seed"), resultKey: try read("resultKey"),
             surveillantSalt: try read("surveillantSalt"), surveillantHash: try read("surveillantHash"),
-            surveillantCheck: try read.optionalJSON("surveillantCheck"),
-            questionIds: try read.json("questionIds"), contentDigest: try read("contentDigest"),
-            createdAt: try read("createdAt"), medium: try read("medium"), themeIds: try read.optionalJSON("themeIds"),
+            surveillantCheck: try read.optionalRecurringJSON("surveillantCheck"),
+            questionIds: try read.recurringJSON("questionIds"), contentDigest: try read("contentDigest"),
+            createdAt: try read("createdAt"), medium: try read("medium"), themeIds: try read.optionalRecurringJSON("themeIds"),
             additionalText: try read.optional("additionalText"), rattrapageOf: try read.optional("rattrapageOf"),
             requiresPresence: try read("requiresPresence"), closedAt: try read.optional("closedAt"))
     }
