@@ -48,6 +48,8 @@ struct Measure {
     let cores: Double
     let p50: Double
     let p99: Double
+    let p90: Double
+    let worst: Double
     let center: CenterService
     let firstCandidate: String
 }
@@ -112,12 +114,14 @@ func measure(_ repository: any CenterRepository) async throws -> Measure {
     server.cancel()
     _ = await server.result
     return Measure(rate: Double(total) / seconds, cores: cores, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
+                   p90: percentile(latencies, 0.9), worst: latencies.last ?? 0,
                    center: center, firstCandidate: created.codes[0].candidate.id)
 }
 
 let sqlite = try await measure(try SQLiteCenterRepository(path: root.appendingPathComponent("center.sqlite").path))
 line("results/s, SQLite (\(clients) HTTP clients)", String(format: "%.0f /s", sqlite.rate))
 line("POST /results p50 / p99, SQLite", String(format: "%.1f ms / %.1f ms", sqlite.p50, sqlite.p99))
+line("POST /results p90 / slowest, SQLite", String(format: "%.1f ms / %.1f ms", sqlite.p90, sqlite.worst))
 line("cores busy during the results, SQLite", String(format: "%.2f (client and center in this process)", sqlite.cores))
 if let databaseURL {
     let repository = try await PostgresCenterRepository.open(try PostgresAddress(url: databaseURL))
@@ -125,6 +129,7 @@ if let databaseURL {
     await repository.close()
     line("results/s, PostgreSQL (\(clients) HTTP clients)", String(format: "%.0f /s", postgres.rate))
     line("POST /results p50 / p99, PostgreSQL", String(format: "%.1f ms / %.1f ms", postgres.p50, postgres.p99))
+    line("POST /results p90 / slowest, PostgreSQL", String(format: "%.1f ms / %.1f ms", postgres.p90, postgres.worst))
     line("cores busy during the results, PostgreSQL", String(format: "%.2f (client and center in this process)", postgres.cores))
     line("results/s, PostgreSQL / SQLite", String(format: "%.2f", postgres.rate / sqlite.rate))
 }

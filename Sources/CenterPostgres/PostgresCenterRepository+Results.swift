@@ -21,12 +21,24 @@ extension PostgresCenterRepository {
             let read = ColumnReader(row, table: "result", id: "stored_hash")
             if let hash = try read.optional("stored_hash") as String? { return .sameAttemptExists(contentHash: hash) }
             if onePerCandidate, try read("has_result") as Bool { return .candidateAlreadyHasResult }
-            guard try await transaction.rows(insert).isEmpty else { return .inserted }
+            guard try await transaction.rows(insert).isEmpty else {
+                return .inserted(acceptedAlerts: try await Self.acceptedAlerts(attemptId: result.attemptId, transaction))
+            }
             guard let hash = try await Self.storedHash(of: result.attemptId, transaction) else {
                 throw CenterError("enregistrement du résultat : tentative \(result.attemptId) ni enregistrée ni présente")
             }
             return .sameAttemptExists(contentHash: hash)
         }
+    }
+
+    static func acceptedAlerts(attemptId: String, _ transaction: Transaction) async throws -> Set<String> {
+        var questionIds: Set<String> = []
+        for row in try await transaction.rows("""
+            SELECT question_id FROM alert WHERE attempt_id = \(attemptId) AND status = \(AlertStatus.accepted.rawValue)
+            """) {
+            questionIds.insert(try ColumnReader(row, table: "alert", id: "question_id")("question_id"))
+        }
+        return questionIds
     }
 
     /// The candidate-in-session lock, then the enrolment read `FOR SHARE`: false when not enrolled.

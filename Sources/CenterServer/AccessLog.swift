@@ -23,14 +23,13 @@ public struct AccessLogMiddleware: RouterMiddleware {
     }
 
     func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        let line = Self.line(method: request.method.rawValue, path: request.uri.path, status: status,
-                             elapsed: ContinuousClock.now - start)
-        let metadata: Logger.Metadata = ["client": "\(context.clientAddress)"]
-        if status >= 500 {
-            context.logger.error("\(line)", metadata: metadata)
-        } else {
-            context.logger.info("\(line)", metadata: metadata)
+        let elapsed = ContinuousClock.now - start
+        // The line and its metadata are made only when the level lets them out (autoclosures).
+        func line() -> Logger.Message {
+            "\(Self.line(method: request.method.rawValue, path: request.uri.path, status: status, elapsed: elapsed))"
         }
+        let level: Logger.Level = status >= 500 ? .error : .info
+        context.logger.log(level: level, line(), metadata: ["client": "\(context.clientAddress)"])
     }
 
     /// `POST /api/v1/attempts/a1/result 200 3.2 ms`

@@ -17,11 +17,10 @@ extension CenterService {
         case let .failure(refusal): return .failure(refusal)
         }
         switch try await repository.insertResult(checked.result, onePerCandidate: checked.session.kind == .examen) {
-        case .inserted:
+        case let .inserted(acceptedAlerts):
             // An alert accepted while the result was on its way: counted now (the decision rescored
             // nothing, there was no result yet).
-            if try await acceptedAlerts(attemptId: envelope.attemptId, session: checked.session.number)
-                != Set(checked.result.neutralizedQuestionIds) {
+            if acceptedAlerts != Set(checked.result.neutralizedQuestionIds) {
                 try await rescore(attemptId: envelope.attemptId, session: checked.session)
             }
             // An exam's acknowledgement says nothing of the score: the establishment announces results.
@@ -120,11 +119,6 @@ extension CenterService {
             stopReason: envelope.stopReason ?? attempt.stopReason,
             neutralizedQuestionIds: session.questionIds.filter(neutralized.contains))
         return .success(CheckedResult(session: session, result: result))
-    }
-
-    /// The question ids of the attempt's accepted alerts.
-    func acceptedAlerts(attemptId: String, session number: String) async throws -> Set<String> {
-        Set(try await repository.alerts(session: number).filter { $0.attemptId == attemptId && $0.status == .accepted }.map(\.questionId))
     }
 
     public func results(session number: String? = nil) async throws -> [StoredResult] {

@@ -23,7 +23,7 @@ import Testing
         #expect(try await repository.openAttempt(session: "100100", candidate: "c1")?.id == "a1")
         #expect(try await repository.attempts(session: "100100").map(\.id) == ["a1"])
 
-        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await repository.recordProgress(attemptId: "a1", terminalId: "poste-1", progress: Self.progress, at: at) == .finished)
         #expect(try await repository.openAttempt(session: "100100", candidate: "c1") == nil)
     }
@@ -46,7 +46,7 @@ import Testing
         let moved = try #require(try await first.attempt(id: "a1"))
         #expect(moved.terminalId != "poste-1" && !moved.transferAuthorized)
         // An attempt with a result moves no more.
-        #expect(try await first.insertResult(F.result("a1"), onePerCandidate: true) == .inserted)
+        #expect(try await first.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await !first.moveAttempt(id: "a1", from: moved.terminalId, to: "poste-99", at: F.start))
         #expect(try await !first.authorizeTransfer(attemptId: "a1", true))
         #expect(try await !first.authorizeTransfer(attemptId: "zz", true))
@@ -125,7 +125,7 @@ import Testing
         #expect(try await repository.updateSession(number: "999999") { $0 } == nil)
 
         _ = try await repository.openAttempt(F.attempt("a1"), onePerCandidate: true)
-        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         // Candidates still enrolled are kept.
         #expect(try await repository.deleteCandidates(ids: ["c1", "c2"]) == 0)
         #expect(try await repository.deleteSession(number: "100100"))
@@ -144,7 +144,7 @@ import Testing
         _ = try await repository.openAttempt(F.attempt("a1"), onePerCandidate: true)
         var result = F.result("a1")
         result.stopReason = "Malaise du candidat"
-        #expect(try await repository.insertResult(result, onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(result, onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await repository.result(attemptId: "a1")?.stopReason == "Malaise du candidat")
     }
 }

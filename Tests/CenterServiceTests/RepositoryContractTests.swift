@@ -215,7 +215,7 @@ enum ContractFixtures {
         #expect(try await repository.openAttempt(F.attempt("b1", candidate: "c2"), onePerCandidate: true) == .opened(F.attempt("b1", candidate: "c2")))
 
         // Once the attempt has a result: an exam refuses, a training session opens a new one.
-        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await repository.openAttempt(F.attempt("a3"), onePerCandidate: true) == .candidateHasResult)
         #expect(try await repository.attempt(id: "a3") == nil)
         let second = F.attempt("a4", openedAt: F.start.addingTimeInterval(120))
@@ -245,7 +245,7 @@ enum ContractFixtures {
     func resultsAreStoredOncePerAttempt(kind: RepositoryKind) async throws {
         let repository = try await F.populated(kind)
         let early = F.result("a1", candidate: "c1", finishedAt: F.start.addingTimeInterval(600))
-        #expect(try await repository.insertResult(early, onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(early, onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await repository.result(attemptId: "a1") == early)
         #expect(try await repository.result(attemptId: "personne") == nil)
         // The same attempt again tells the stored hash, whatever the new content.
@@ -255,7 +255,7 @@ enum ContractFixtures {
         #expect(try await repository.insertResult(F.result("a2"), onePerCandidate: true) == .candidateAlreadyHasResult)
         #expect(try await repository.result(attemptId: "a2") == nil)
         let rescued = F.result("a2", finishedAt: F.start.addingTimeInterval(300), source: .rescue)
-        #expect(try await repository.insertResult(rescued, onePerCandidate: false) == .inserted)
+        #expect(try await repository.insertResult(rescued, onePerCandidate: false) == .inserted(acceptedAlerts: []))
         #expect(try await repository.result(attemptId: "a2")?.source == .rescue)
 
         let elsewhere = F.session("200200")
@@ -265,7 +265,7 @@ enum ContractFixtures {
         #expect(try await repository.insertResult(F.result("a1", session: "200200", candidate: "c1"), onePerCandidate: true) == .candidateNotEnrolled)
         #expect(try await repository.result(attemptId: "b0") == nil)
         let other = F.result("b1", session: "200200", candidate: "c2", finishedAt: F.start.addingTimeInterval(100))
-        #expect(try await repository.insertResult(other, onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(other, onePerCandidate: true) == .inserted(acceptedAlerts: []))
         // By finish time; one session or all.
         #expect(try await repository.results(session: "100100").map(\.attemptId) == ["a2", "a1"])
         #expect(try await repository.results(session: nil).map(\.attemptId) == ["b1", "a2", "a1"])
@@ -279,7 +279,7 @@ enum ContractFixtures {
             for _ in 0..<20 { group.addTask { try await repository.insertResult(F.result("a1"), onePerCandidate: true) } }
             return try await group.reduce(into: [ResultInsertion]()) { $0.append($1) }
         }
-        #expect(insertions.count { $0 == .inserted } == 1)
+        #expect(insertions.count { $0 == .inserted(acceptedAlerts: []) } == 1)
         #expect(insertions.count { $0 == .sameAttemptExists(contentHash: "hash-1") } == 19)
         #expect(try await repository.results(session: nil).count == 1)
     }
@@ -291,7 +291,7 @@ enum ContractFixtures {
             for n in 0..<20 { group.addTask { try await repository.insertResult(F.result("a\(n)", hash: "h\(n)"), onePerCandidate: true) } }
             return try await group.reduce(into: [ResultInsertion]()) { $0.append($1) }
         }
-        #expect(insertions.count { $0 == .inserted } == 1)
+        #expect(insertions.count { $0 == .inserted(acceptedAlerts: []) } == 1)
         #expect(insertions.count { $0 == .candidateAlreadyHasResult } == 19)
     }
 
@@ -315,7 +315,7 @@ enum ContractFixtures {
             }
             return try await group.reduce(into: [ResultInsertion]()) { $0.append($1) }
         }
-        #expect(insertions.count { $0 == .inserted } == 1)
+        #expect(insertions.count { $0 == .inserted(acceptedAlerts: []) } == 1)
         #expect(try await first.results(session: "100100").count == 1)
         let key = ThrottleKey.terminal("poste-partagé")
         try await withThrowingTaskGroup(of: LoginThrottle.self) { group in

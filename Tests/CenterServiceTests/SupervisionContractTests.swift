@@ -23,7 +23,7 @@ import Testing
         #expect(try await repository.supervision(session: "999999") == nil)
         _ = try await repository.openAttempt(F.attempt("a1"), onePerCandidate: true)
         _ = try await repository.openAttempt(F.attempt("a2", candidate: "c2"), onePerCandidate: true)
-        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         _ = try await repository.raiseAlert(Self.alert("al1"))
         let data = try #require(try await repository.supervision(session: "100100"))
         #expect(data.session == F.session("100100"))
@@ -92,7 +92,7 @@ import Testing
     func anAttemptWithAResultCannotBeStoppedOrMoved(kind: RepositoryKind) async throws {
         let repository = try await F.populated(kind)
         _ = try await repository.openAttempt(F.attempt("a1"), onePerCandidate: true)
-        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await !repository.supervise(.stopAttempt(attemptId: "a1", reason: "x"), log: Self.log(.attemptStopped)))
         #expect(try await !repository.supervise(.authorizeTransfer(attemptId: "a1"), log: Self.log(.transferAuthorized)))
         #expect(try await repository.sessionLog(session: "100100").isEmpty)
@@ -128,7 +128,7 @@ import Testing
         let repository = try await F.populated(kind)
         _ = try await repository.openAttempt(F.attempt("a1"), onePerCandidate: true)
         #expect(try await repository.rescoreResult(attemptId: "a1") { result, _ in result } == nil)
-        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         _ = try await repository.raiseAlert(Self.alert("al1", question: "q2"))
         _ = try await repository.raiseAlert(Self.alert("al2", question: "q3", position: 3))
         _ = try await repository.supervise(.decideAlert(alertId: "al1", accepted: true), log: Self.log(.alertAccepted))
@@ -144,6 +144,23 @@ import Testing
         let stored = try #require(try await repository.result(attemptId: "a1"))
         #expect(stored.neutralizedQuestionIds == ["q2"] && stored.questionCount == 2 && stored.score == 0)
         #expect(stored.envelope == F.result("a1").envelope)
+    }
+
+    /// Alerts decided while the result was on its way: the insert says which were accepted, in its own
+    /// transaction, so the service rescores without reading them again.
+    @Test(arguments: RepositoryKind.allCases)
+    func anInsertedResultComesWithItsAttemptsAcceptedAlerts(kind: RepositoryKind) async throws {
+        let repository = try await F.populated(kind)
+        _ = try await repository.openAttempt(F.attempt("a1"), onePerCandidate: true)
+        _ = try await repository.openAttempt(F.attempt("a2", candidate: "c2"), onePerCandidate: true)
+        _ = try await repository.raiseAlert(Self.alert("al1", question: "q2"))
+        _ = try await repository.raiseAlert(Self.alert("al2", question: "q3", position: 3))
+        _ = try await repository.raiseAlert(Self.alert("al3", question: "q1", position: 1))
+        _ = try await repository.supervise(.decideAlert(alertId: "al1", accepted: true), log: Self.log(.alertAccepted))
+        _ = try await repository.supervise(.decideAlert(alertId: "al2", accepted: false), log: Self.log(.alertRejected))
+        #expect(try await repository.insertResult(F.result("a1"), onePerCandidate: true) == .inserted(acceptedAlerts: ["q2"]))
+        // Another attempt's alerts are not its own.
+        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
     }
 
     @Test(arguments: RepositoryKind.allCases)

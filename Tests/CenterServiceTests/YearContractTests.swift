@@ -82,7 +82,7 @@ import Testing
     @Test(arguments: RepositoryKind.allCases)
     func aCandidateWithResultsIsDeletedOnlyByForce(kind: RepositoryKind) async throws {
         let repository = try await F.populated(kind)
-        #expect(try await repository.insertResult(F.result("a1", candidate: "c1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1", candidate: "c1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         #expect(try await repository.openAttempt(F.attempt("a2", candidate: "c2"), onePerCandidate: true) == .opened(F.attempt("a2", candidate: "c2")))
         #expect(try await repository.deleteCandidate(id: "c1", force: false) == .hasResults(1))
         #expect(try await repository.candidate(id: "c1") != nil)
@@ -148,7 +148,7 @@ import Testing
         let repository = try await F.populated(kind)
         // c1 has a result, c2 a running attempt, c3 nothing.
         _ = try await repository.openAttempt(F.attempt("a1", candidate: "c1"), onePerCandidate: true)
-        #expect(try await repository.insertResult(F.result("a1", candidate: "c1"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1", candidate: "c1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         _ = try await repository.openAttempt(F.attempt("a2", candidate: "c2"), onePerCandidate: true)
         func fresh(_ id: String) -> Enrolment {
             Enrolment(sessionNumber: "100100", candidateId: id, codeSalt: "new-salt", codeHash: "new-\(id)", extraTime: false, demoCode: nil)
@@ -175,7 +175,7 @@ import Testing
         again.score = 3
         #expect(try await repository.storeEnteredResult(again) == .replaced(previous: typed))
         #expect(try await repository.results(session: "100100") == [again])
-        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         var onTop = F.result("saisie-3", candidate: "c2")
         onTop.source = .paperMark
         #expect(try await repository.storeEnteredResult(onTop) == .candidateHasTerminalResult)
@@ -237,8 +237,8 @@ import Testing
         _ = try await repository.upsertCandidates([F.upsert(F.candidate("c4", "Zola"), key: .id("c4"))], newId: { "unused" })
         #expect(try await repository.insertSession(F.session("200200"), enrolments: [F.enrolment("200200", "c3")]) == .inserted)
         _ = try await repository.openAttempt(F.attempt("a1", candidate: "c1"), onePerCandidate: true)
-        #expect(try await repository.insertResult(F.result("a1", candidate: "c1"), onePerCandidate: true) == .inserted)
-        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted)
+        #expect(try await repository.insertResult(F.result("a1", candidate: "c1"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
+        #expect(try await repository.insertResult(F.result("a2", candidate: "c2"), onePerCandidate: true) == .inserted(acceptedAlerts: []))
         let count = try await repository.purgeSessions(numbers: ["100100"])
         // c1 and c2 were enrolled only there; c3 stays for 200200; c4 was never enrolled anywhere.
         #expect(count == PurgeCount(sessions: 1, results: 2, candidates: 2))

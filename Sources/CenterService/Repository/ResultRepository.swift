@@ -1,5 +1,7 @@
 public enum ResultInsertion: Sendable, Hashable {
-    case inserted
+    /// Stored; with the question ids of the attempt's accepted alerts as of the insert's transaction
+    /// (an alert accepted while the result was on its way rescored nothing: there was no result).
+    case inserted(acceptedAlerts: Set<String>)
     /// The result's candidate is not enrolled in its session: nothing was stored (checked first).
     case candidateNotEnrolled
     /// A result with this attempt id is stored already (same or other content: compare the hash);

@@ -16,7 +16,7 @@ extension SQLiteCenterRepository {
                 return .candidateAlreadyHasResult
             }
             try ResultRow(result).insert(db)
-            return .inserted
+            return .inserted(acceptedAlerts: try db.acceptedAlerts(attemptId: result.attemptId))
         }
     }
 
