@@ -23,7 +23,16 @@ public final class SQLiteCenterRepository: CenterRepository {
     }
 
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await Self.sentences(what) { try await self.pool.read(body) }
+        // `asyncRead` and a continuation: one hop to a reader's queue and one back. GRDB's async
+        // `read` goes through three actors on dispatch queues, and with the CPUs busy each hop waited
+        // longer than the read took.
+        try await Self.sentences(what) {
+            try await withCheckedThrowingContinuation { continuation in
+                self.pool.asyncRead { database in
+                    continuation.resume(with: Result { try body(try database.get()) })
+                }
+            }
+        }
     }
 
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
