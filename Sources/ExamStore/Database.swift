@@ -6,12 +6,18 @@ import GRDB
 /// a busy timeout so a second process waits instead of failing, migrations applied on open.
 enum DatabaseOpener {
     /// A pool: one writer and concurrent readers (the center, which serves many terminals at once).
+    /// Its WAL is checkpointed by `WALCheckpointer`, off the commit path; SQLite's own automatic
+    /// checkpoint stays as a backstop at `WALCheckpointer.backstopPages`.
     static func open(path: String, migrator: DatabaseMigrator,
-                     statementObserver: (@Sendable (String) -> Void)? = nil) throws -> DatabasePool {
+                     statementObserver: (@Sendable (String) -> Void)? = nil) throws -> (DatabasePool, WALCheckpointer) {
         try prepareFile(path)
-        let pool = try DatabasePool(path: path, configuration: configuration(statementObserver: statementObserver))
+        var configuration = configuration(statementObserver: statementObserver)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)
-        return pool
+        return (pool, try WALCheckpointer(path: path, configuration: Self.configuration(statementObserver: nil)))
     }
 
     /// One connection in WAL mode (a terminal, whose store one program uses at a time). A pool

@@ -21,12 +21,14 @@ final class GroupCommit: Sendable {
     }
 
     private let pool: DatabasePool
+    let checkpointer: WALCheckpointer
     private let queue = Mutex(Queue())
     /// Larger batches add latency for the first writer without saving more fsyncs.
     private let maximumBatch = 256
 
-    init(pool: DatabasePool) {
+    init(pool: DatabasePool, checkpointer: WALCheckpointer) {
         self.pool = pool
+        self.checkpointer = checkpointer
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -67,6 +69,7 @@ final class GroupCommit: Sendable {
             if batch.isEmpty { return }
             do {
                 let answers = try await pool.write { db in batch.map { $0.execute(db) } }
+                checkpointer.commitHappened()
                 for answer in answers { answer() }
             } catch {
                 // The commit itself failed (disk full, I/O error): nothing of the batch is stored.

@@ -15,8 +15,10 @@ public final class SQLiteCenterRepository: CenterRepository {
     /// `statementObserver` sees every SQL statement run (benchmarks count them).
     public init(path: String, statementObserver: (@Sendable (String) -> Void)? = nil) throws {
         do {
-            pool = try DatabaseOpener.open(path: path, migrator: CenterSchema.migrator, statementObserver: statementObserver)
-            commits = GroupCommit(pool: pool)
+            let checkpointer: WALCheckpointer
+            (pool, checkpointer) = try DatabaseOpener.open(path: path, migrator: CenterSchema.migrator,
+                                                           statementObserver: statementObserver)
+            commits = GroupCommit(pool: pool, checkpointer: checkpointer)
         } catch let error as DatabaseError {
             throw CenterError(DatabaseOpener.sentence("ouverture de \(path)", error))
         }
