@@ -2,43 +2,46 @@ import CenterService
 import PostgresNIO
 
 extension PostgresCenterRepository {
-    /// The checks in `ResultInsertion`'s order under the candidate-in-session lock (one result per
-    /// candidate for an exam, whichever process stores it); the enrolment is read `FOR SHARE` so a
-    /// session deleted meanwhile cannot lose it under the insert; the attempt id is the primary key and
+    /// `store_result` (schema 6), one statement: the candidate-in-session lock (one result per
+    /// candidate for an exam, whichever process stores it), the checks in `ResultInsertion`'s order
+    /// with the enrolment read `FOR SHARE` (a session deleted meanwhile cannot lose it under the
+    /// insert), the insert, and the attempt's accepted alerts. The attempt id is the primary key and
     /// `ON CONFLICT DO NOTHING` turns a copy stored meanwhile under another candidate's lock into
     /// "same attempt" rather than an error.
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
-        let insert = try Self.insertQuery(result)
-        return try await transaction("enregistrement du résultat") { transaction in
-            // The enrolment, a copy of this result and another result of the candidate: one statement.
-            let session = result.sessionNumber, candidate = result.candidateId
-            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
-            guard let row = try await transaction.rows("""
-                SELECT (SELECT content_hash FROM result WHERE attempt_id = \(result.attemptId)) AS stored_hash,
-                       EXISTS (SELECT 1 FROM result WHERE session_number = \(session) AND candidate_id = \(candidate)) AS has_result
-                FROM session_candidate WHERE session_number = \(session) AND candidate_id = \(candidate) FOR SHARE
-                """).first else { return .candidateNotEnrolled }
-            let read = ColumnReader(row, table: "result", id: "stored_hash")
-            if let hash = try read.optional("stored_hash") as String? { return .sameAttemptExists(contentHash: hash) }
-            if onePerCandidate, try read("has_result") as Bool { return .candidateAlreadyHasResult }
-            guard try await transaction.rows(insert).isEmpty else {
-                return .inserted(acceptedAlerts: try await Self.acceptedAlerts(attemptId: result.attemptId, transaction))
+        let lock = AdvisoryLock.candidateInSession(session: result.sessionNumber, candidate: result.candidateId).key
+        let answers = try jsonText(result.answers)
+        let neutralized = try jsonText(result.neutralizedQuestionIds)
+        let what = "enregistrement du résultat"
+        guard let row = try await rows(what, """
+            SELECT outcome, stored_hash, accepted_alerts FROM store_result(
+                \(lock), \(result.attemptId), \(result.sessionNumber), \(result.candidateId), \(result.terminalId),
+                \(result.startedAt), \(result.finishedAt), \(answers)::jsonb, \(result.contentHash), \(result.envelope),
+                \(result.score), \(result.questionCount), \(result.passed), \(result.source.rawValue), \(result.storedAt),
+                \(result.stopReason), \(neutralized)::jsonb, \(onePerCandidate))
+            """).first else {
+            throw CenterError("\(what) : store_result n'a rien répondu")
+        }
+        let read = ColumnReader(row, table: "result", id: "outcome")
+        switch try read("outcome") as String {
+        case "inserted":
+            let alerts: [String]
+            do {
+                alerts = try row.makeRandomAccess()["accepted_alerts"].decode([String].self)
+            } catch {
+                throw CenterError.unreadableRow(table: "alert", id: result.attemptId, column: "question_id", detail: nil)
             }
-            guard let hash = try await Self.storedHash(of: result.attemptId, transaction) else {
-                throw CenterError("enregistrement du résultat : tentative \(result.attemptId) ni enregistrée ni présente")
+            return .inserted(acceptedAlerts: Set(alerts))
+        case "not_enrolled": return .candidateNotEnrolled
+        case "candidate_has_result": return .candidateAlreadyHasResult
+        case "same_attempt":
+            guard let hash = try read.optional("stored_hash") as String? else {
+                throw CenterError("\(what) : tentative \(result.attemptId) ni enregistrée ni présente")
             }
             return .sameAttemptExists(contentHash: hash)
+        case let outcome:
+            throw CenterError.unreadableRow(table: "result", id: result.attemptId, column: "outcome", detail: outcome)
         }
-    }
-
-    static func acceptedAlerts(attemptId: String, _ transaction: Transaction) async throws -> Set<String> {
-        var questionIds: Set<String> = []
-        for row in try await transaction.rows("""
-            SELECT question_id FROM alert WHERE attempt_id = \(attemptId) AND status = \(AlertStatus.accepted.rawValue)
-            """) {
-            questionIds.insert(try ColumnReader(row, table: "alert", id: "question_id")("question_id"))
-        }
-        return questionIds
     }
 
     /// The candidate-in-session lock, then the enrolment read `FOR SHARE`: false when not enrolled.
@@ -64,14 +67,6 @@ extension PostgresCenterRepository {
             ON CONFLICT (attempt_id) DO NOTHING
             RETURNING attempt_id
             """
-    }
-
-    private static func storedHash(of attemptId: String, _ transaction: Transaction) async throws -> String? {
-        guard let row = try await transaction.rows("SELECT attempt_id, content_hash FROM result WHERE attempt_id = \(attemptId)").first else {
-            return nil
-        }
-        let read = ColumnReader(row, table: "result", id: "attempt_id")
-        return try read("content_hash") as String
     }
 
     public func results(session number: String?) async throws -> [StoredResult] {

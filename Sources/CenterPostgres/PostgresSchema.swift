@@ -194,6 +194,57 @@ enum PostgresSchema {
             // A login finds its enrolment by the typed code's hash under the session's salt.
             "CREATE INDEX enrolment_by_code ON session_candidate (session_number, code_hash)",
         ]),
+        Migration(version: 6, name: "a terminal's result stored in one round trip", statements: [
+            // `insertResult`'s transaction as one function: the lock, the checks in `ResultInsertion`'s
+            // order, the insert and the attempt's accepted alerts, called as one statement (its own
+            // transaction). Six round trips were most of a result's time on PostgreSQL. Integers come
+            // as bigint, as the driver sends them.
+            """
+            CREATE FUNCTION store_result(
+                lock_key bigint, new_attempt_id text, new_session_number text, new_candidate_id text, new_terminal_id text,
+                new_started_at timestamptz, new_finished_at timestamptz, new_answers jsonb, new_content_hash text,
+                new_envelope text, new_score bigint, new_question_count bigint, new_passed boolean, new_source text,
+                new_stored_at timestamptz, new_stop_reason text, new_neutralized jsonb, one_per_candidate boolean,
+                OUT outcome text, OUT stored_hash text, OUT accepted_alerts text[])
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(lock_key);
+                PERFORM 1 FROM session_candidate
+                    WHERE session_number = new_session_number AND candidate_id = new_candidate_id FOR SHARE;
+                IF NOT FOUND THEN
+                    outcome := 'not_enrolled';
+                    RETURN;
+                END IF;
+                SELECT content_hash INTO stored_hash FROM result WHERE attempt_id = new_attempt_id;
+                IF FOUND THEN
+                    outcome := 'same_attempt';
+                    RETURN;
+                END IF;
+                IF one_per_candidate AND EXISTS (SELECT 1 FROM result
+                        WHERE session_number = new_session_number AND candidate_id = new_candidate_id) THEN
+                    outcome := 'candidate_has_result';
+                    RETURN;
+                END IF;
+                INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
+                                    content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason,
+                                    neutralized)
+                VALUES (new_attempt_id, new_session_number, new_candidate_id, new_terminal_id, new_started_at,
+                        new_finished_at, new_answers, new_content_hash, new_envelope, new_score, new_question_count,
+                        new_passed, new_source, new_stored_at, new_stop_reason, new_neutralized)
+                ON CONFLICT (attempt_id) DO NOTHING;
+                IF NOT FOUND THEN
+                    -- Stored meanwhile under another candidate's lock: the same attempt.
+                    SELECT content_hash INTO stored_hash FROM result WHERE attempt_id = new_attempt_id;
+                    outcome := 'same_attempt';
+                    RETURN;
+                END IF;
+                outcome := 'inserted';
+                accepted_alerts := ARRAY(SELECT question_id FROM alert
+                                         WHERE attempt_id = new_attempt_id AND status = 'acceptee' ORDER BY question_id);
+            END
+            $$
+            """,
+        ]),
     ]
 
     /// Applies the missing migrations in one transaction; true when the store had none before (a new
