@@ -142,7 +142,12 @@ let package = Package(
             dependencies: [
                 "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The static stdlib's link arguments export every symbol of the program (42,800). At each
+            // start the Swift runtime's backtracer calls `dladdr`, which walked all of them: 1.5 to
+            // 2 ms of the first frame (docs/content-cache.md, "Start-up order"). Nothing looks the
+            // program's own symbols up dynamically; crash reports read the symbol table, not these.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
         .executableTarget(
             name: "epreuve-center",
