@@ -50,6 +50,30 @@ struct DirectObject {
         return Int(text)
     }
 
+    /// `.some(nil)` when the key is absent, nil when present but not an integer.
+    mutating func optionalInt(_ key: String) -> Int?? {
+        guard members[key] != nil else { return .some(nil) }
+        return int(key).map { .some($0) }
+    }
+
+    mutating func object(_ key: String) -> DirectObject? {
+        take(key).flatMap(DirectObject.init)
+    }
+
+    mutating func ints(_ key: String) -> [Int]? {
+        array(key).flatMap(Self.ints)
+    }
+
+    static func ints(_ elements: [StrictJSON.Shape]) -> [Int]? {
+        var ints: [Int] = []
+        ints.reserveCapacity(elements.count)
+        for element in elements {
+            guard case let .scalar(.number(text)) = element, let value = Int(text) else { return nil }
+            ints.append(value)
+        }
+        return ints
+    }
+
     mutating func array(_ key: String) -> [StrictJSON.Shape]? {
         guard case let .array(elements)? = take(key) else { return nil }
         return elements
@@ -90,5 +114,35 @@ extension ResultEnvelope: DirectRequestDecoding {
         self.init(format: format, attemptId: attemptId, examNumber: examNumber, candidateId: candidateId, terminalId: terminalId,
                   bank: bank, extraTime: extraTime, startedAt: startedAt, finishedAt: finishedAt, questions: questions,
                   contentDigest: contentDigest, stopReason: stopReason, mac: mac)
+    }
+}
+
+extension LoginRequest: DirectRequestDecoding {
+    public init?(direct body: StrictJSON.Shape) {
+        guard var object = DirectObject(body), let code = object.string("code"),
+              let terminalId = object.optionalString("terminalId"), object.complete else {
+            return nil
+        }
+        self.init(code: code, terminalId: terminalId)
+    }
+}
+
+extension ProgressRequest: DirectRequestDecoding {
+    public init?(direct body: StrictJSON.Shape) {
+        guard var object = DirectObject(body), let terminalId = object.string("terminalId"),
+              var progress = object.object("progress"), let mac = object.string("mac"), object.complete,
+              let index = progress.int("index"), let phase = progress.string("phase").flatMap(WireAttemptPhase.init(rawValue:)),
+              let remainingMs = progress.optionalInt("remainingMs"), let selections = progress.array("selections"),
+              let timeUsedMs = progress.ints("timeUsedMs"), progress.complete else {
+            return nil
+        }
+        var choices: [[Int]] = []
+        choices.reserveCapacity(selections.count)
+        for selection in selections {
+            guard case let .array(elements) = selection, let indices = DirectObject.ints(elements) else { return nil }
+            choices.append(indices)
+        }
+        self.init(terminalId: terminalId, progress: ProgressBody(index: index, phase: phase, remainingMs: remainingMs,
+                                                                 selections: choices, timeUsedMs: timeUsedMs), mac: mac)
     }
 }

@@ -64,4 +64,43 @@ import Testing
         #expect(ResultEnvelope(direct: try Self.tree("[]")) == nil)
         #expect(ResultEnvelope(direct: try Self.tree("\"texte\"")) == nil)
     }
+
+    static let progressJSON = #"{"mac":"bWFj","progress":{"index":3,"phase":"answering","remainingMs":4000,"selections":[[],[0,2],[1]],"timeUsedMs":[0,1200,-0]},"terminalId":"salle-b:pts/3"}"#
+
+    @Test func loginsAndProgressReportsAreReadAsJSONDecoderReadsThem() throws {
+        for body in [#"{"code":"aaaa-aaaa","terminalId":"salle-b:pts/3"}"#, #"{"code":"AAAA\u0041AAA"}"#, #"{"terminalId":"","code":""}"#] {
+            let direct = try #require(LoginRequest(direct: try Self.tree(body)))
+            #expect(direct == (try JSONDecoder().decode(LoginRequest.self, from: Data(body.utf8))))
+        }
+        let withoutTime = Self.progressJSON.replacingOccurrences(of: #""remainingMs":4000,"#, with: "")
+        for body in [Self.progressJSON, withoutTime] {
+            let direct = try #require(ProgressRequest(direct: try Self.tree(body)))
+            #expect(direct == (try JSONDecoder().decode(ProgressRequest.self, from: Data(body.utf8))))
+        }
+        #expect(ProgressRequest(direct: try Self.tree(withoutTime))?.progress.remainingMs == nil)
+    }
+
+    @Test(arguments: [
+        (#""index":3"#, #""index":3.5"#),
+        (#""phase":"answering""#, #""phase":"pause""#),
+        (#""remainingMs":4000"#, #""remainingMs":null"#),
+        (#""remainingMs":4000"#, #""remainingMs":"4000""#),
+        (#"[0,2]"#, #"[0,"C"]"#),
+        (#"[[],[0,2],[1]]"#, #"[[],[0,2],1]"#),
+        (#"[0,1200,-0]"#, #"[0,1200,1e3]"#),
+        (#""terminalId":"salle-b:pts/3""#, #""terminalId":"salle-b:pts/3","extra":1"#),
+        (#""timeUsedMs""#, #""extra":[],"timeUsedMs""#),
+        (#""mac":"bWFj","#, ""),
+    ])
+    func anyOtherProgressReportIsLeftToJSONDecoder(replacing: String, with replacement: String) throws {
+        let altered = Self.progressJSON.replacingOccurrences(of: replacing, with: replacement)
+        #expect(altered != Self.progressJSON)
+        #expect(ProgressRequest(direct: try Self.tree(altered)) == nil)
+    }
+
+    @Test func anyOtherLoginIsLeftToJSONDecoder() throws {
+        for body in [#"{"code":1}"#, #"{"code":"a","terminalId":null}"#, #"{"code":"a","extra":true}"#, #"{"terminalId":"t"}"#] {
+            #expect(LoginRequest(direct: try Self.tree(body)) == nil)
+        }
+    }
 }
