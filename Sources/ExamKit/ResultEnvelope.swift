@@ -42,19 +42,10 @@ public struct ResultEnvelope: Codable, Sendable, Hashable {
     public init(attemptId: String, examNumber: String, candidateId: String, terminalId: String, bank: String,
                 extraTime: Bool, startedAt: Date, finishedAt: Date, questions: [Answer], contentDigest: String,
                 stopReason: String? = nil) {
-        format = Self.formatName
-        self.attemptId = attemptId
-        self.examNumber = examNumber
-        self.candidateId = candidateId
-        self.terminalId = terminalId
-        self.bank = bank
-        self.extraTime = extraTime
-        self.startedAt = Self.timestamp(startedAt)
-        self.finishedAt = Self.timestamp(finishedAt)
-        self.questions = questions
-        self.contentDigest = contentDigest
-        self.stopReason = stopReason
-        mac = ""
+        self.init(format: Self.formatName, attemptId: attemptId, examNumber: examNumber, candidateId: candidateId,
+                  terminalId: terminalId, bank: bank, extraTime: extraTime, startedAt: Self.timestamp(startedAt),
+                  finishedAt: Self.timestamp(finishedAt), questions: questions, contentDigest: contentDigest,
+                  stopReason: stopReason, mac: "")
     }
 
     /// Every member as received, nothing computed or checked: how a request body read straight from
