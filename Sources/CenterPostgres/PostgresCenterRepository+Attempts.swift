@@ -101,8 +101,8 @@ extension PostgresCenterRepository {
     }
 
     // The three writes below lock the attempt's row (the progress report by its UPDATE, the others
-    // `FOR UPDATE`) before they read it, so progress
-    // reports, moves and authorisations of one attempt happen one after the other on every process.
+    // `FOR UPDATE`) before they read it, so progress reports, moves and authorisations of one attempt
+    // happen one after the other on every process.
     // A result stored meanwhile does not touch that row: whichever statement sees it not yet there
     // acted before it, as if the two had run in that order.
 

@@ -65,13 +65,18 @@ struct DirectObject {
     }
 
     static func ints(_ elements: [StrictJSON.Shape]) -> [Int]? {
-        var ints: [Int] = []
-        ints.reserveCapacity(elements.count)
+        each(elements) { guard case let .scalar(.number(text)) = $0 else { return nil }; return Int(text) }
+    }
+
+    /// Every element read by `read`, or nil if one is not what it expects.
+    private static func each<T>(_ elements: [StrictJSON.Shape], _ read: (StrictJSON.Shape) -> T?) -> [T]? {
+        var values: [T] = []
+        values.reserveCapacity(elements.count)
         for element in elements {
-            guard case let .scalar(.number(text)) = element, let value = Int(text) else { return nil }
-            ints.append(value)
+            guard let value = read(element) else { return nil }
+            values.append(value)
         }
-        return ints
+        return values
     }
 
     mutating func array(_ key: String) -> [StrictJSON.Shape]? {
@@ -80,14 +85,7 @@ struct DirectObject {
     }
 
     mutating func strings(_ key: String) -> [String]? {
-        guard let elements = array(key) else { return nil }
-        var strings: [String] = []
-        strings.reserveCapacity(elements.count)
-        for element in elements {
-            guard case let .scalar(.string(value)) = element else { return nil }
-            strings.append(value)
-        }
-        return strings
+        array(key).flatMap { Self.each($0) { guard case let .scalar(.string(value)) = $0 else { return nil }; return value } }
     }
 }
 
