@@ -105,6 +105,7 @@ let package = Package(
             ]
         ),
         .target(name: "CTextWidth"),
+        .target(name: "CThreadPlacement"),
         .target(
             name: "CommandLineKit",
             dependencies: ["ExamKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -140,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "epreuve",
             dependencies: [
-                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit", "Speech",
+                "ExamKit", "ExamContent", "ExamStore", "CenterService", "ExamDelivery", "TerminalUI", "TerminalRuntime", "Curses", "CommandLineKit", "Speech", "CThreadPlacement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The static stdlib's link arguments export every symbol of the program (42,800). At each

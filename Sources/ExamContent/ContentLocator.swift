@@ -22,7 +22,13 @@ public struct ContentLocation: Sendable, Hashable {
     /// Paths as text, tried in order until one holds `profiles.yaml`: this runs before the terminal's
     /// first frame, and building every candidate as a URL cost a third of a millisecond.
     static func bundled(executablePath: String) -> URL? {
-        var directory = parent(of: URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().path)
+        bundledPath(executablePath: executablePath).map { URL(fileURLWithPath: $0).standardizedFileURL }
+    }
+
+    /// The shipped `Content/` folder as text (the terminal looks for its colour themes beside it
+    /// before the first frame, where a process's first `URL` operations cost about a millisecond).
+    public static func bundledPath(executablePath: String = CommandLine.arguments[0]) -> String? {
+        var directory = parent(of: resolvedPath(executablePath))
         var candidates: [String] = []
         // .build/<triple>/debug/epreuve → the package root is up to four levels above.
         for _ in 0..<5 {
@@ -30,9 +36,25 @@ public struct ContentLocation: Sendable, Hashable {
             candidates.append(join(directory, "share/epreuve/Content"))
             directory = parent(of: directory)
         }
-        candidates.append(join(FileManager.default.currentDirectoryPath, "Content"))
-        return candidates.first { FileManager.default.fileExists(atPath: join($0, "profiles.yaml")) }
-            .map { URL(fileURLWithPath: $0).standardizedFileURL }
+        candidates.append(join(currentDirectoryPath, "Content"))
+        return candidates.first { access(join($0, "profiles.yaml"), F_OK) == 0 }
+    }
+
+    /// The current directory, from `getcwd` (`FileManager.default` costs a tenth of a millisecond
+    /// the first time, before the terminal's first frame).
+    public static var currentDirectoryPath: String {
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
+    }
+
+    /// The executable's path with its symbolic links resolved, as `resolvingSymlinksInPath` did;
+    /// a name without a slash was found on the PATH, which `/proc/self/exe` names.
+    private static func resolvedPath(_ path: String) -> String {
+        let named = path.utf8.contains(UInt8(ascii: "/")) ? path : "/proc/self/exe"
+        guard let resolved = realpath(named, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func parent(of path: String) -> String {

@@ -4,8 +4,16 @@ import Foundation
 /// `~/.local/share/epreuve`. It holds `center.sqlite` (the local center) and `terminal.sqlite`.
 public enum HomeFolder {
     public static func url(explicit: String?) -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment["EPREUVE_HOME"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/epreuve")
+        URL(fileURLWithPath: path(explicit: explicit))
+    }
+
+    /// The folder as text. The terminal opens its store from it before the first frame: a
+    /// process's first `URL` operations cost about a millisecond there (the runtime scans every
+    /// protocol conformance of the program for Foundation's generic types).
+    public static func path(explicit: String?) -> String {
+        if let explicit { return explicit }
+        if let env = getenv("EPREUVE_HOME").map({ String(cString: $0) }), !env.isEmpty { return env }
+        let home = NSHomeDirectory()
+        return (home.hasSuffix("/") ? home : home + "/") + ".local/share/epreuve"
     }
 }

@@ -16,7 +16,12 @@ public final class TerminalStore: Sendable {
     }
 
     public static func open(home: URL, clock: any WallClock = SystemWallClock()) throws -> TerminalStore {
-        try TerminalStore(path: home.appendingPathComponent("terminal.sqlite").path, clock: clock)
+        try open(homePath: home.path, clock: clock)
+    }
+
+    /// `terminal.sqlite` in the folder `homePath`, joined as text (no `URL` before the first frame).
+    public static func open(homePath: String, clock: any WallClock = SystemWallClock()) throws -> TerminalStore {
+        try TerminalStore(path: (homePath.hasSuffix("/") ? homePath : homePath + "/") + "terminal.sqlite", clock: clock)
     }
 
     // MARK: Attempts and journal

@@ -63,7 +63,7 @@ struct TerminalPaths: Equatable {
 
     func terminalStore() throws -> TerminalStore {
         do {
-            return try TerminalStore.open(home: homeURL)
+            return try TerminalStore.open(homePath: HomeFolder.path(explicit: home))
         } catch {
             throw UserError(describing: error)
         }

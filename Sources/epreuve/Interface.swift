@@ -1,6 +1,8 @@
 import ArgumentParser
 import CommandLineKit
 import CenterService
+import CThreadPlacement
+import Curses
 import ExamContent
 import ExamDelivery
 import ExamKit
@@ -44,26 +46,49 @@ struct InterfaceStart: Equatable {
 
     /// Everything up to the home screen, drawn before returning; nothing here awaits, so that
     /// `main.swift` can run it on the main thread before its first `await` (the async main's
-    /// hand-over to a worker thread then comes after the first frame). Errors come before curses.
+    /// hand-over to a worker thread then comes after the first frame). Errors come before curses
+    /// starts, or after it has given the terminal back.
     func begin() throws -> BegunInterface {
-        // The terminal's store opens on the other core while the theme is read (each takes about a
-        // millisecond before the first frame). The locale is set before, as nothing may read it
+        // The terminal's store opens (and its interrupted attempt is read) on the other core while
+        // the theme is read and curses starts. The locale is set before, as nothing may read it
         // while it changes.
         ScreenSettings.useUTF8Locale()
         let opening = StoreOpening(paths)
         let prepared: PreparedScreen
+        let connect: () async throws -> (client: any CenterClient, catalog: Catalog?)
         do {
             prepared = try screen.prepare()
+            connect = try connection()
         } catch {
-            // The theme's error comes first, once the store has finished opening (not cut off mid-migration).
+            // These errors come first, once the store has finished opening (not cut off mid-migration).
             _ = try? opening.store()
             throw error
         }
-        let store = try opening.store()
+        let curses: CursesScreen
+        do {
+            curses = try InterfaceRunner.startCurses(prepared)
+        } catch {
+            _ = try? opening.store()
+            throw error
+        }
+        let opened: OpenedStore
+        do {
+            opened = try opening.store()
+        } catch {
+            curses.restore()
+            throw error
+        }
+        return BegunInterface(interface: InterfaceRunner.open(opened, curses: curses, screen: prepared, offersPractice: center == nil),
+                              connect: connect)
+    }
+
+    /// How the interface reaches its center once the home screen is drawn: the local center and
+    /// the content load behind it; a networked terminal runs exams from the center's packages
+    /// alone (no answer key on a lab terminal), so it offers no practice either.
+    private func connection() throws -> () async throws -> (client: any CenterClient, catalog: Catalog?) {
         guard let center else {
-            // The home screen is drawn first; the local center and the content load behind it.
             let paths = self.paths
-            return try BegunInterface(store: store, screen: prepared, offersPractice: true) {
+            return {
                 let (catalog, location) = try paths.catalog()
                 let local = try await paths.localCenter(catalog: catalog, location: location)
                 return (LocalCenterClient(center: local), catalog)
@@ -75,15 +100,13 @@ struct InterfaceStart: Equatable {
         if let ca, !FileManager.default.isReadableFile(atPath: ca) {
             throw UserError("--ca « \(ca) » : fichier introuvable ou illisible")
         }
-        // A networked terminal runs exams from the center's packages alone: it reads no local
-        // content (no answer key on a lab terminal), so it offers no practice either.
         let client: HTTPCenterClient
         do {
             client = try HTTPCenterClient(baseURL: url, certificateAuthority: ca)
         } catch {
             throw UserError(error.message)
         }
-        return try BegunInterface(store: store, screen: prepared, offersPractice: false) { (client, nil) }
+        return { (client, nil) }
     }
 }
 
@@ -92,11 +115,10 @@ struct BegunInterface {
     private var interface: OpenInterface
     private let connect: () async throws -> (client: any CenterClient, catalog: Catalog?)
 
-    init(store: TerminalStore, screen: PreparedScreen, offersPractice: Bool,
-         connect: @escaping () async throws -> (client: any CenterClient, catalog: Catalog?)) throws {
-        interface = try InterfaceRunner.open(store: store, screen: screen, offersPractice: offersPractice)
+    init(interface: OpenInterface, connect: @escaping () async throws -> (client: any CenterClient, catalog: Catalog?)) {
+        self.interface = interface
         self.connect = connect
-        interface.drawHome()
+        self.interface.drawHome()
     }
 
     func finish() async throws {
@@ -104,27 +126,24 @@ struct BegunInterface {
     }
 }
 
-/// The terminal's store, opened on a thread started at once. A child task (`async let`) waited for a
-/// worker thread of the global executor, which was often not there before the theme was read: in 2
-/// of 8 timed starts the store only began to open once the theme was ready. A POSIX thread, as
-/// Foundation's `Thread` took a millisecond to start the first time.
+/// The terminal's store, opened on a thread started at once, with the attempt interrupted here
+/// read as well. A child task (`async let`) waited for a worker thread of the global executor, and
+/// Foundation's `Thread` took a millisecond to start the first time, hence a POSIX thread. It is
+/// started on another processor than this one: left to the scheduler, it mostly waited (0.3 to
+/// 1.4 ms) on this thread's processor while the other one was idle.
 private final class StoreOpening: @unchecked Sendable {
     private let paths: TerminalPaths
     private let opened = DispatchSemaphore(value: 0)
     /// Written once by the thread before it signals `opened`, read after waiting for it.
-    private var result: Result<TerminalStore, any Error>?
+    private var result: Result<OpenedStore, any Error>?
 
     init(_ paths: TerminalPaths) {
         self.paths = paths
-        var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
-        let started = pthread_create(&thread, nil, { context in
+        let started = epreuve_start_thread_elsewhere({ context in
             Unmanaged<StoreOpening>.fromOpaque(context!).takeRetainedValue().open()
-            return nil
         }, context)
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
+        if started != 0 {
             // No thread to be had: open it here.
             Unmanaged<StoreOpening>.fromOpaque(context).release()
             open()
@@ -132,11 +151,14 @@ private final class StoreOpening: @unchecked Sendable {
     }
 
     private func open() {
-        result = Result { try paths.terminalStore() }
+        result = Result {
+            let store = try paths.terminalStore()
+            return OpenedStore(store: store, resumable: InterfaceRunner.resumableAttempt(in: store))
+        }
         opened.signal()
     }
 
-    func store() throws -> TerminalStore {
+    func store() throws -> OpenedStore {
         opened.wait()
         return try result!.get()
     }
@@ -222,23 +244,47 @@ struct ScreenSettings: Equatable {
 
     /// Themes/<name>.yaml next to the content folder (or the executable); a bad file is a one-line error.
     func loadTheme(named name: String) throws -> InterfaceTheme {
-        guard let url = themeURL(name) else {
+        guard let path = themePath(name) else {
             if name == "monochrome" { return .monochrome }
             throw UserError("couleurs inconnues « \(name) » pour --couleurs (default, contraste-eleve, monochrome)")
         }
+        guard let bytes = Self.contents(atPath: path), let yaml = String(validating: bytes, as: UTF8.self) else {
+            throw UserError("\(path) : fichier illisible ou pas en UTF-8")
+        }
         do {
-            return try InterfaceTheme.parse(yaml: String(contentsOf: url, encoding: .utf8), file: url.path)
+            return try InterfaceTheme.parse(yaml: yaml, file: path)
         } catch {
             throw UserError(describing: error)
         }
     }
 
-    private func themeURL(_ name: String) -> URL? {
-        var roots: [URL] = []
-        if let location = ContentLocation.resolve(explicit: nil) { roots.append(location.url.deletingLastPathComponent()) }
-        roots.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return roots.map { $0.appendingPathComponent("Themes/\(name).yaml") }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
+    /// A small file's bytes, read with `read(2)`: `FileManager.default` costs a tenth of a
+    /// millisecond the first time, before the first frame.
+    private static func contents(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Themes/<name>.yaml beside the shipped content folder, else in the current directory; as
+    /// text, since `URL` costs about a millisecond before the first frame.
+    private func themePath(_ name: String) -> String? {
+        var roots: [String] = []
+        if let content = ContentLocation.bundledPath(), let slash = content.lastIndex(of: "/") {
+            roots.append(String(content[..<slash]))
+        }
+        roots.append(ContentLocation.currentDirectoryPath)
+        return roots.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "Themes/\(name).yaml" }
+            .first { access($0, F_OK) == 0 }
     }
 }
 

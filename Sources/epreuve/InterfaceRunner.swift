@@ -30,12 +30,32 @@ enum InterfaceRunner {
 
     /// The interface on curses, with the attempt interrupted here if any, nothing drawn yet.
     static func open(store: TerminalStore, screen prepared: PreparedScreen, offersPractice: Bool) throws -> OpenInterface {
-        let app = app(store: store, kiosk: prepared.kiosk, reading: prepared.reading, offersPractice: offersPractice)
+        open(OpenedStore(store: store, resumable: resumableAttempt(in: store)), curses: try startCurses(prepared),
+             screen: prepared, offersPractice: offersPractice)
+    }
+
+    /// The interface on curses already started, nothing drawn yet.
+    static func open(_ opened: OpenedStore, curses: CursesScreen, screen prepared: PreparedScreen, offersPractice: Bool) -> OpenInterface {
+        let app = TerminalApp(configuration: AppConfiguration(
+            kiosk: prepared.kiosk, defaultRescueDirectory: RescueFiles.defaultDirectory, resumableAttempt: opened.resumable,
+            offersPractice: offersPractice, reading: prepared.reading))
+        return OpenInterface(app: app, screen: curses, store: opened.store, voice: prepared.voice)
+    }
+
+    /// Curses on this terminal in the prepared theme; nothing is drawn yet.
+    static func startCurses(_ prepared: PreparedScreen) throws -> CursesScreen {
         do {
-            return OpenInterface(app: app, screen: try CursesScreen(theme: prepared.theme), store: store, voice: prepared.voice)
+            return try CursesScreen(theme: prepared.theme)
         } catch {
             throw UserError(describing: error)
         }
+    }
+
+    /// The attempt left running here, as the home screen offers it; nil when there is none or it
+    /// cannot be read (it is then not offered).
+    static func resumableAttempt(in store: TerminalStore) -> ResumableAttempt? {
+        guard let interrupted = try? store.interruptedAttempt() else { return nil }
+        return ResumableAttempt(examNumber: interrupted.examNumber, candidateName: interrupted.candidateName)
     }
 
     /// Identifies this terminal for the login lockout: set by the lab, else host and tty.
@@ -44,17 +64,12 @@ enum InterfaceRunner {
         let tty = ttyname(0).map { String(cString: $0) } ?? "console"
         return "\(ProcessInfo.processInfo.hostName):\(tty)"
     }
+}
 
-    /// The interface with the attempt interrupted here, if any.
-    private static func app(store: TerminalStore, kiosk: Bool, reading: ReadingPreference, offersPractice: Bool) -> TerminalApp {
-        var resumable: ResumableAttempt?
-        if let interrupted = try? store.interruptedAttempt() {
-            resumable = ResumableAttempt(examNumber: interrupted.examNumber, candidateName: interrupted.candidateName)
-        }
-        return TerminalApp(configuration: AppConfiguration(
-            kiosk: kiosk, defaultRescueDirectory: RescueFiles.defaultDirectory, resumableAttempt: resumable,
-            offersPractice: offersPractice, reading: reading))
-    }
+/// The terminal's store and what its home screen needs from it.
+struct OpenedStore {
+    let store: TerminalStore
+    let resumable: ResumableAttempt?
 }
 
 /// The interface on an initialised screen: its home screen may be drawn at once (`drawHome`), on the

@@ -42,4 +42,24 @@ import Testing
         // a/b/Content has no profiles.yaml: the search goes on upwards.
         #expect(ContentLocation.bundled(executablePath: root + "/a/b/epreuve")?.path == root + "/a/share/epreuve/Content")
     }
+
+    @Test func aProgramFoundOnThePathIsLocatedThroughProcSelfExe() throws {
+        // Started by name only (no slash), the running executable is found through /proc/self/exe:
+        // this test runner, built in the package's .build folder, finds the package's Content/.
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        #expect(ContentLocation.bundledPath(executablePath: "epreuve") == package + "/Content")
+    }
+
+    @Test func theTextPathAndTheURLNameTheSameFolder() throws {
+        try make("usr/share/epreuve/Content/profiles.yaml")
+        try make("usr/bin/epreuve")
+        let path = try #require(ContentLocation.bundledPath(executablePath: root + "/usr/bin/./epreuve"))
+        #expect(path == root + "/usr/share/epreuve/Content")
+        #expect(ContentLocation.bundled(executablePath: root + "/usr/bin/./epreuve")?.path == path)
+    }
+
+    @Test func theCurrentDirectoryIsGetcwds() {
+        #expect(ContentLocation.currentDirectoryPath == FileManager.default.currentDirectoryPath)
+    }
 }
