@@ -116,8 +116,10 @@ public enum RescueFiles {
         return written
     }
 
+    /// `$EPREUVE_RESCUE_DIR`, else `epreuve-secours` in the user's home. As text: it is read before
+    /// the terminal's first frame, where `FileManager.default` and `URL` cost about a millisecond.
     public static var defaultDirectory: String {
-        if let env = ProcessInfo.processInfo.environment["EPREUVE_RESCUE_DIR"], !env.isEmpty { return env }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent("epreuve-secours").path
+        if let env = getenv("EPREUVE_RESCUE_DIR").map({ String(cString: $0) }), !env.isEmpty { return env }
+        return HomeFolder.join(HomeFolder.userHome, "epreuve-secours")
     }
 }

@@ -13,7 +13,18 @@ public enum HomeFolder {
     public static func path(explicit: String?) -> String {
         if let explicit { return explicit }
         if let env = getenv("EPREUVE_HOME").map({ String(cString: $0) }), !env.isEmpty { return env }
-        let home = NSHomeDirectory()
-        return (home.hasSuffix("/") ? home : home + "/") + ".local/share/epreuve"
+        return join(userHome, ".local/share/epreuve")
+    }
+
+    /// The user's home directory: `$HOME`, else the password database's, as Foundation finds it.
+    public static var userHome: String {
+        if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty { return home }
+        if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir { return String(cString: directory) }
+        return NSHomeDirectory()
+    }
+
+    /// `name` in `directory`, joined as text.
+    public static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

@@ -21,7 +21,7 @@ public final class TerminalStore: Sendable {
 
     /// `terminal.sqlite` in the folder `homePath`, joined as text (no `URL` before the first frame).
     public static func open(homePath: String, clock: any WallClock = SystemWallClock()) throws -> TerminalStore {
-        try TerminalStore(path: (homePath.hasSuffix("/") ? homePath : homePath + "/") + "terminal.sqlite", clock: clock)
+        try TerminalStore(path: HomeFolder.join(homePath, "terminal.sqlite"), clock: clock)
     }
 
     // MARK: Attempts and journal

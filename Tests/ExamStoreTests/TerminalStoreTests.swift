@@ -126,3 +126,15 @@ import Testing
         }
     }
 }
+
+@Suite struct HomeFolderTests {
+    @Test func theUsersHomeIsFoundationsAsText() {
+        #expect(HomeFolder.userHome == FileManager.default.homeDirectoryForCurrentUser.path)
+    }
+
+    @Test func namesAreJoinedWithOneSlash() {
+        #expect(HomeFolder.join("/a/b", "c") == "/a/b/c")
+        #expect(HomeFolder.join("/a/b/", "c") == "/a/b/c")
+        #expect(HomeFolder.path(explicit: "/x/y") == "/x/y")
+    }
+}
