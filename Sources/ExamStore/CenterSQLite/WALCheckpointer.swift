@@ -40,7 +40,7 @@ final class WALCheckpointer: Sendable {
             // A checkpoint that fails (the disk, a long reader) leaves the WAL as it is: the next
             // one, or the writer's backstop, catches up. Nothing committed depends on it.
             do {
-                try connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+                _ = try connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
                 completed.withLock { $0 += 1 }
             } catch {}
         }
