@@ -61,6 +61,26 @@ struct ColumnReader {
         }
     }
 
+    /// A jsonb column whose text recurs on many reads (a session's question ids, read with every
+    /// result of the session): decoded once per text (`DecodedJSONCache`).
+    func recurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        let text: String = try self(column)
+        do {
+            return try DecodedJSONCache.decode(T.self, from: text)
+        } catch {
+            throw unreadable(column)
+        }
+    }
+
+    func optionalRecurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        guard let text: String = try optional(column) else { return nil }
+        do {
+            return try DecodedJSONCache.decode(T.self, from: text)
+        } catch {
+            throw unreadable(column)
+        }
+    }
+
     /// A nullable jsonb column.
     func optionalJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
         guard let text: String = try optional(column) else { return nil }
@@ -100,9 +120,9 @@ enum Rows {
             startsAt: try read("starts_at"), place: try read.optional("place"), timed: try read("timed"),
             alwaysActive: try read("always_active"), seed: try read("seed"), resultKey: try read("result_key"),
             surveillantSalt: try read("surveillant_salt"), surveillantHash: try read("surveillant_hash"),
-            surveillantCheck: try read.optionalJSON("surveillant_check"),
-            questionIds: try read.json("question_ids"), contentDigest: try read("content_digest"),
-            createdAt: try read("created_at"), medium: try read.state("medium"), themeIds: try read.optionalJSON("theme_ids"),
+            surveillantCheck: try read.optionalRecurringJSON("surveillant_check"),
+            questionIds: try read.recurringJSON("question_ids"), contentDigest: try read("content_digest"),
+            createdAt: try read("created_at"), medium: try read.state("medium"), themeIds: try read.optionalRecurringJSON("theme_ids"),
             additionalText: try read.optional("additional_text"), rattrapageOf: try read.optional("rattrapage_of"),
             requiresPresence: try read("requires_presence"), closedAt: try read.optional("closed_at"))
     }

@@ -5,7 +5,7 @@ import Synchronization
 /// every result it receives, and decoding its question ids and offline code check with `JSONDecoder`
 /// cost more than the rest of the row. The text itself is the key, so a changed column is decoded
 /// afresh; long texts are not kept, and the cache empties itself when full.
-enum DecodedJSONCache {
+public enum DecodedJSONCache {
     private struct Key: Hashable {
         let type: ObjectIdentifier
         let text: String
@@ -16,7 +16,7 @@ enum DecodedJSONCache {
 
     private static let values = Mutex<[Key: any Sendable]>([:])
 
-    static func decode<T: Decodable & Sendable>(_ type: T.Type, from text: String) throws -> T {
+    public static func decode<T: Decodable & Sendable>(_ type: T.Type, from text: String) throws -> T {
         guard text.utf8.count <= longestText else { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) }
         let key = Key(type: ObjectIdentifier(T.self), text: text)
         if let cached = values.withLock({ $0[key] }) as? T { return cached }

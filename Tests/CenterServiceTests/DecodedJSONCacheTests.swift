@@ -1,4 +1,4 @@
-@testable import ExamStore
+@testable import CenterService
 import Foundation
 import Testing
 

@@ -82,25 +82,6 @@ func jsonText(_ value: some Encodable) throws -> String {
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
-/// A result's answers, written on every result stored: `SortedJSONWriter` rather than `JSONEncoder`,
-/// keys in `String` order.
-func jsonText(answers: [String: [String]]) -> String {
-    var json = SortedJSONWriter(escapeSlashes: true, capacity: 32 + answers.count * 40)
-    json.beginObject()
-    for (questionId, selected) in answers.sorted(by: { $0.key < $1.key }) {
-        json.key(questionId)
-        json.strings(selected)
-    }
-    json.endObject()
-    return String(decoding: json.bytes, as: UTF8.self)
-}
-
-func jsonText(strings: [String]) -> String {
-    var json = SortedJSONWriter(escapeSlashes: true, capacity: 16 + strings.count * 24)
-    json.strings(strings)
-    return String(decoding: json.bytes, as: UTF8.self)
-}
-
 struct CandidateRow: FetchableRecord, PersistableRecord {
     static let databaseTableName = "candidate"
     var value: Candidate
@@ -255,7 +236,7 @@ struct ResultRow: FetchableRecord, PersistableRecord {
         container["terminalId"] = value.terminalId
         container["startedAt"] = value.startedAt
         container["finishedAt"] = value.finishedAt
-        container["answers"] = jsonText(answers: value.answers)
+        container["answers"] = StoredJSON.answers(value.answers)
         container["contentHash"] = value.contentHash
         container["envelope"] = value.envelope
         container["score"] = value.score
@@ -264,7 +245,7 @@ struct ResultRow: FetchableRecord, PersistableRecord {
         container["source"] = value.source
         container["storedAt"] = value.storedAt
         container["stopReason"] = value.stopReason
-        container["neutralized"] = jsonText(strings: value.neutralizedQuestionIds)
+        container["neutralized"] = StoredJSON.strings(value.neutralizedQuestionIds)
     }
 }
 
