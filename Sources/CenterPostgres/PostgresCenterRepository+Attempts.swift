@@ -4,47 +4,9 @@ import Foundation
 import PostgresNIO
 
 extension PostgresCenterRepository {
-    /// One statement, one round trip: each result reads this. The attempt's and the enrolment's
-    /// columns are renamed (`a_…`, `e_…`) so that none clashes with the session's.
-    static let resultAttemptColumns = renamed(["id", "session_number", "candidate_id", "terminal_id", "opened_at", "progress",
-                                               "progress_at", "transfer_authorized", "stop_reason", "stopped_at"], prefix: "a_")
-    static let resultEnrolmentColumns = renamed(["session_number", "candidate_id", "code_salt", "code_hash", "extra_time", "demo_code",
-                                                 "presence_confirmed_at"], prefix: "e_")
-
-    private static func renamed(_ columns: [String], prefix: String) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: columns.map { ($0, prefix + $0) })
-    }
-
+    /// What a result's checks need, read with the other results' arriving together (`ResultContexts`).
     public func resultContext(session number: String, attemptId: String) async throws -> ResultContext {
-        guard let row = try await rows("lecture d'une tentative", """
-            SELECT s.*,
-                   a.id AS a_id, a.session_number AS a_session_number, a.candidate_id AS a_candidate_id,
-                   a.terminal_id AS a_terminal_id, a.opened_at AS a_opened_at, a.progress AS a_progress,
-                   a.progress_at AS a_progress_at, a.transfer_authorized AS a_transfer_authorized,
-                   a.stop_reason AS a_stop_reason, a.stopped_at AS a_stopped_at,
-                   e.session_number AS e_session_number, e.candidate_id AS e_candidate_id, e.code_salt AS e_code_salt,
-                   e.code_hash AS e_code_hash, e.extra_time AS e_extra_time, e.demo_code AS e_demo_code,
-                   e.presence_confirmed_at AS e_presence_confirmed_at,
-                   ARRAY(SELECT question_id FROM alert WHERE attempt_id = \(attemptId) AND status = \(AlertStatus.accepted.rawValue))
-                       AS accepted_alerts
-            FROM (SELECT 1) AS one
-            LEFT JOIN session s ON s.number = \(number)
-            LEFT JOIN attempt a ON a.id = \(attemptId)
-            LEFT JOIN session_candidate e ON e.session_number = \(number) AND e.candidate_id = a.candidate_id
-            """).first else { return ResultContext(session: nil, attempt: nil, enrolment: nil, acceptedAlerts: []) }
-        let cells = row.makeRandomAccess()
-        func present(_ column: String) -> Bool { cells[column].bytes != nil }
-        let accepted: [String]
-        do {
-            accepted = try cells["accepted_alerts"].decode([String].self)
-        } catch {
-            throw CenterError.unreadableRow(table: "alert", id: attemptId, column: "question_id", detail: nil)
-        }
-        return ResultContext(
-            session: present("number") ? try Rows.session(row) : nil,
-            attempt: present("a_id") ? try Rows.attempt(row, aliases: Self.resultAttemptColumns) : nil,
-            enrolment: present("e_session_number") ? try Rows.enrolment(row, aliases: Self.resultEnrolmentColumns) : nil,
-            acceptedAlerts: Set(accepted))
+        try await contextBatches.submit(ResultContextRequest(session: number, attemptId: attemptId))
     }
 
     /// Under the candidate-in-session lock, so concurrent logins of one candidate on any process

@@ -2,46 +2,14 @@ import CenterService
 import PostgresNIO
 
 extension PostgresCenterRepository {
-    /// `store_result` (schema 6), one statement: the candidate-in-session lock (one result per
-    /// candidate for an exam, whichever process stores it), the checks in `ResultInsertion`'s order
-    /// with the enrolment read `FOR SHARE` (a session deleted meanwhile cannot lose it under the
-    /// insert), the insert, and the attempt's accepted alerts. The attempt id is the primary key and
-    /// `ON CONFLICT DO NOTHING` turns a copy stored meanwhile under another candidate's lock into
-    /// "same attempt" rather than an error.
+    /// `store_result` (schema 6): the candidate-in-session lock (one result per candidate for an
+    /// exam, whichever process stores it), the checks in `ResultInsertion`'s order with the enrolment
+    /// read `FOR SHARE` (a session deleted meanwhile cannot lose it under the insert), the insert, and
+    /// the attempt's accepted alerts. The attempt id is the primary key and `ON CONFLICT DO NOTHING`
+    /// turns a copy stored meanwhile under another candidate's lock into "same attempt" rather than
+    /// an error. Results arriving together are stored together (`ResultStore`, schema 7).
     public func insertResult(_ result: StoredResult, onePerCandidate: Bool) async throws -> ResultInsertion {
-        let lock = AdvisoryLock.candidateInSession(session: result.sessionNumber, candidate: result.candidateId).key
-        let answers = try jsonText(result.answers)
-        let neutralized = try jsonText(result.neutralizedQuestionIds)
-        let what = "enregistrement du résultat"
-        guard let row = try await rows(what, """
-            SELECT outcome, stored_hash, accepted_alerts FROM store_result(
-                \(lock), \(result.attemptId), \(result.sessionNumber), \(result.candidateId), \(result.terminalId),
-                \(result.startedAt), \(result.finishedAt), \(answers)::jsonb, \(result.contentHash), \(result.envelope),
-                \(result.score), \(result.questionCount), \(result.passed), \(result.source.rawValue), \(result.storedAt),
-                \(result.stopReason), \(neutralized)::jsonb, \(onePerCandidate))
-            """).first else {
-            throw CenterError("\(what) : store_result n'a rien répondu")
-        }
-        let read = ColumnReader(row, table: "result", id: "outcome")
-        switch try read("outcome") as String {
-        case "inserted":
-            let alerts: [String]
-            do {
-                alerts = try row.makeRandomAccess()["accepted_alerts"].decode([String].self)
-            } catch {
-                throw CenterError.unreadableRow(table: "alert", id: result.attemptId, column: "question_id", detail: nil)
-            }
-            return .inserted(acceptedAlerts: Set(alerts))
-        case "not_enrolled": return .candidateNotEnrolled
-        case "candidate_has_result": return .candidateAlreadyHasResult
-        case "same_attempt":
-            guard let hash = try read.optional("stored_hash") as String? else {
-                throw CenterError("\(what) : tentative \(result.attemptId) ni enregistrée ni présente")
-            }
-            return .sameAttemptExists(contentHash: hash)
-        case let outcome:
-            throw CenterError.unreadableRow(table: "result", id: result.attemptId, column: "outcome", detail: outcome)
-        }
+        try await resultBatches.submit(ResultToStore(result: result, onePerCandidate: onePerCandidate))
     }
 
     /// The candidate-in-session lock, then the enrolment read `FOR SHARE`: false when not enrolled.
@@ -54,9 +22,9 @@ extension PostgresCenterRepository {
     }
 
     /// Inserts the result unless its attempt id is stored already; returns the attempt id when inserted.
-    static func insertQuery(_ result: StoredResult) throws -> PostgresQuery {
-        let answers = try jsonText(result.answers)
-        let neutralized = try jsonText(result.neutralizedQuestionIds)
+    static func insertQuery(_ result: StoredResult) -> PostgresQuery {
+        let answers = StoredJSON.answers(result.answers)
+        let neutralized = StoredJSON.strings(result.neutralizedQuestionIds)
         return """
             INSERT INTO result (attempt_id, session_number, candidate_id, terminal_id, started_at, finished_at, answers,
                                 content_hash, envelope, score, question_count, passed, source, stored_at, stop_reason, neutralized)

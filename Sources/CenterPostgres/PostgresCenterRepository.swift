@@ -18,6 +18,9 @@ public final class PostgresCenterRepository: CenterRepository {
     let address: PostgresAddress
     let logger: Logger
     private let running: Task<Void, Never>
+    let statements: PostgresStatements
+    let resultBatches: Batches<ResultToStore, ResultInsertion>
+    let contextBatches: Batches<ResultContextRequest, ResultContext>
     /// True when this open created the center's tables: a new center, which gets the demo when it
     /// uses the bundled content (DESIGN §9).
     public let isNewStore: Bool
@@ -25,6 +28,10 @@ public final class PostgresCenterRepository: CenterRepository {
     /// Enough for the concurrent requests of one `serve` process on a small machine while several
     /// processes stay well under PostgreSQL's default 100 connections; queries beyond it wait their turn.
     public static let defaultMaximumConnections = 10
+    /// Results stored (or their checks' reads) by one statement at most, and such statements under
+    /// way at once per process: two let one batch commit while the next runs.
+    static let maximumBatch = 64
+    static let concurrentBatches = 2
 
     private init(client: PostgresClient, address: PostgresAddress, logger: Logger, running: Task<Void, Never>, isNewStore: Bool) {
         self.client = client
@@ -32,6 +39,14 @@ public final class PostgresCenterRepository: CenterRepository {
         self.logger = logger
         self.running = running
         self.isNewStore = isNewStore
+        let statements = PostgresStatements(client: client, address: address, logger: logger)
+        self.statements = statements
+        resultBatches = Batches(maximumBatch: Self.maximumBatch, concurrentBatches: Self.concurrentBatches) {
+            await ResultStore(statements: statements).store($0)
+        }
+        contextBatches = Batches(maximumBatch: Self.maximumBatch, concurrentBatches: Self.concurrentBatches) {
+            await ResultContexts(statements: statements).read($0)
+        }
     }
 
     /// Connects once to check the server and apply the migrations (so an unreachable server, a wrong
@@ -80,11 +95,7 @@ public final class PostgresCenterRepository: CenterRepository {
 
     /// Rows of one statement run outside any explicit transaction (it sees committed data).
     func rows(_ what: String, _ query: PostgresQuery) async throws -> [PostgresRow] {
-        do {
-            return try await client.query(query, logger: logger).collect()
-        } catch {
-            throw CenterError(PostgresSentences.sentence(what, error, address: address))
-        }
+        try await statements.rows(what, query)
     }
 
     /// One transaction on one connection of the pool: committed when `body` returns, rolled back
