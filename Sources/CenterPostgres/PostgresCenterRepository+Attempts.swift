@@ -9,25 +9,25 @@ extension PostgresCenterRepository {
         try await contextBatches.submit(ResultContextRequest(session: number, attemptId: attemptId))
     }
 
-    /// Under the candidate-in-session lock, so concurrent logins of one candidate on any process
-    /// see each other: the first opens, the others resume that attempt.
+    /// `open_attempt` (schema 7), one statement: under the candidate-in-session lock, so concurrent
+    /// logins of one candidate on any process see each other: the first opens, the others resume
+    /// that attempt.
     public func openAttempt(_ attempt: CenterAttempt, onePerCandidate: Bool) async throws -> AttemptOpening {
         let progress = try attempt.progress.map(jsonText)
-        return try await transaction("ouverture de la tentative") { transaction in
-            let session = attempt.sessionNumber, candidate = attempt.candidateId
-            try await transaction.lock(.candidateInSession(session: session, candidate: candidate))
-            guard let row = try await transaction.rows(Self.openAttemptQuery(session: session, candidate: candidate)).first else {
-                throw CenterError("ouverture de la tentative : aucune ligne")
-            }
-            if onePerCandidate, try ColumnReader(row, table: "attempt", id: "id")("has_result") as Bool { return .candidateHasResult }
-            if let open = try Self.openAttempt(row) { return .resumed(open) }
-            try await transaction.run("""
-                INSERT INTO attempt (id, session_number, candidate_id, terminal_id, opened_at, progress, progress_at, transfer_authorized,
-                                     stop_reason, stopped_at)
-                VALUES (\(attempt.id), \(session), \(candidate), \(attempt.terminalId), \(attempt.openedAt), \(progress)::jsonb,
-                        \(attempt.progressAt), \(attempt.transferAuthorized), \(attempt.stopReason), \(attempt.stoppedAt))
-                """)
-            return .opened(attempt)
+        let lock = AdvisoryLock.candidateInSession(session: attempt.sessionNumber, candidate: attempt.candidateId).key
+        guard let row = try await rows("ouverture de la tentative", """
+            SELECT o.outcome, (o.existing).* FROM open_attempt(
+                \(lock), \(attempt.id), \(attempt.sessionNumber), \(attempt.candidateId), \(attempt.terminalId), \(attempt.openedAt),
+                \(progress)::jsonb, \(attempt.progressAt), \(attempt.transferAuthorized), \(attempt.stopReason), \(attempt.stoppedAt),
+                \(onePerCandidate)) AS o
+            """).first else {
+            throw CenterError("ouverture de la tentative : aucune ligne")
+        }
+        switch try ColumnReader(row, table: "attempt", id: "id")("outcome") as String {
+        case "opened": return .opened(attempt)
+        case "candidate_has_result": return .candidateHasResult
+        case "resumed": return .resumed(try Rows.attempt(row))
+        case let outcome: throw CenterError.unreadableRow(table: "attempt", id: attempt.id, column: "outcome", detail: outcome)
         }
     }
 

@@ -245,7 +245,7 @@ enum PostgresSchema {
             $$
             """,
         ]),
-        Migration(version: 7, name: "results read and stored in batches", statements: [
+        Migration(version: 7, name: "results read and stored in batches, an attempt opened in one statement", statements: [
             // What a result's checks read, as a function: PL/pgSQL plans its statements once per
             // connection, where the same join sent as a statement was planned for every result (0.4 ms,
             // five times its run). The rows come whole, as their tables' types, so a column added later
@@ -274,6 +274,39 @@ enum PostgresSchema {
                 SELECT w.item::integer, c.s, c.a, c.e, c.accepted_alerts
                 FROM unnest(wanted_sessions, wanted_attempts) WITH ORDINALITY AS w(session_number, attempt_id, item),
                      LATERAL result_context(w.session_number, w.attempt_id) AS c;
+            END
+            $$
+            """,
+            // `openAttempt`'s transaction as one statement, as `store_result` is: the candidate-in-session
+            // lock, then the result check and the candidate's latest attempt without a result, then the
+            // insert. A login took five round trips there (BEGIN, lock, read, insert, COMMIT).
+            """
+            CREATE FUNCTION open_attempt(
+                lock_key bigint, new_id text, new_session_number text, new_candidate_id text, new_terminal_id text,
+                new_opened_at timestamptz, new_progress jsonb, new_progress_at timestamptz, new_transfer_authorized boolean,
+                new_stop_reason text, new_stopped_at timestamptz, one_per_candidate boolean,
+                OUT outcome text, OUT existing attempt)
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(lock_key);
+                IF one_per_candidate AND EXISTS (SELECT 1 FROM result
+                        WHERE session_number = new_session_number AND candidate_id = new_candidate_id) THEN
+                    outcome := 'candidate_has_result';
+                    RETURN;
+                END IF;
+                SELECT * INTO existing FROM attempt a
+                    WHERE a.session_number = new_session_number AND a.candidate_id = new_candidate_id
+                      AND NOT EXISTS (SELECT 1 FROM result r WHERE r.attempt_id = a.id)
+                    ORDER BY a.opened_at DESC LIMIT 1;
+                IF FOUND THEN
+                    outcome := 'resumed';
+                    RETURN;
+                END IF;
+                INSERT INTO attempt (id, session_number, candidate_id, terminal_id, opened_at, progress, progress_at,
+                                     transfer_authorized, stop_reason, stopped_at)
+                VALUES (new_id, new_session_number, new_candidate_id, new_terminal_id, new_opened_at, new_progress,
+                        new_progress_at, new_transfer_authorized, new_stop_reason, new_stopped_at);
+                outcome := 'opened';
             END
             $$
             """,
