@@ -70,7 +70,14 @@ public final class PostgresCenterRepository: CenterRepository {
         }
         let client = PostgresClient(configuration: address.clientConfiguration(maximumConnections: maximumConnections),
                                     backgroundLogger: logger)
-        let running = Task { await client.run() }
+        // The pool's first query waits until `run()` has begun (it warns otherwise, on every start):
+        // the task says so just before the call, which marks the pool running before it suspends.
+        let (started, starting) = AsyncStream.makeStream(of: Never.self)
+        let running = Task {
+            starting.finish()
+            await client.run()
+        }
+        for await _ in started {}
         return PostgresCenterRepository(client: client, address: address, logger: logger, running: running, isNewStore: isNewStore)
     }
 
