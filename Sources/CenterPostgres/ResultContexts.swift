@@ -41,13 +41,9 @@ struct ResultContexts: Sendable {
                 SELECT c.item, (c.s).*, \(unescaped: Self.columns)
                 FROM result_contexts(\(batch.map(\.session)), \(batch.map(\.attemptId))) AS c
                 """)
-            var answers = [Result<ResultContext, any Error>](repeating: .failure(BatchError.unanswered), count: batch.count)
-            for row in rows {
-                let item = try ColumnReader(row, table: "attempt", id: "item")("item") as Int
-                guard answers.indices.contains(item - 1) else { throw BatchError.unanswered }
-                answers[item - 1] = Result { try Self.context(row, attemptId: batch[item - 1].attemptId) }
+            return try PostgresStatements.answersByItem(rows, count: batch.count, table: "attempt") { row, index in
+                try Self.context(row, attemptId: batch[index].attemptId)
             }
-            return answers
         } catch {
             return batch.map { _ in .failure(error) }
         }

@@ -72,13 +72,9 @@ struct ResultStore: Sendable {
                 \(results.map(\.source.rawValue)), \(results.map(\.storedAt)), \(stopReasons)::jsonb,
                 \(results.map { StoredJSON.strings($0.neutralizedQuestionIds) }), \(batch.map(\.onePerCandidate)))
             """)
-        var outcomes = [Result<ResultInsertion, any Error>](repeating: .failure(BatchError.unanswered), count: batch.count)
-        for row in rows {
-            let item = try ColumnReader(row, table: "result", id: "item")("item") as Int
-            guard outcomes.indices.contains(item - 1) else { throw BatchError.unanswered }
-            outcomes[item - 1] = Result { try Self.insertion(row, attemptId: results[item - 1].attemptId) }
+        return try PostgresStatements.answersByItem(rows, count: batch.count, table: "result") { row, index in
+            try Self.insertion(row, attemptId: results[index].attemptId)
         }
-        return outcomes
     }
 
     private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
