@@ -22,14 +22,22 @@ struct ResultStore: Sendable {
 
     /// A batch, answered in its order. Two or more go in one statement, sorted by lock key (so two
     /// batches never wait on each other in a cycle; results of one candidate keep their order). If
-    /// that statement fails, each result is tried alone, so an error is only its own caller's.
+    /// the server refuses that statement, each result is tried alone, so an error is only its own
+    /// caller's; if the database cannot be reached, the whole batch fails at once, rather than once
+    /// per result.
     func store(_ batch: [ResultToStore]) async -> [Result<ResultInsertion, any Error>] {
         if batch.count > 1 {
             let order = batch.indices.sorted { (batch[$0].lockKey, $0) < (batch[$1].lockKey, $1) }
-            if let outcomes = try? await storeTogether(order.map { batch[$0] }) {
+            do {
+                let outcomes = try await storeTogether(order.map { batch[$0] })
                 var answers = [Result<ResultInsertion, any Error>](repeating: .failure(BatchError.unanswered), count: batch.count)
                 for (position, index) in order.enumerated() { answers[index] = outcomes[position] }
                 return answers
+            } catch let error as PSQLError where error.code == .server {
+                // Refused by the server (one result's value, a deadlock): each alone below.
+            } catch {
+                let failure = CenterError(PostgresSentences.sentence(Self.what, error, address: statements.address))
+                return batch.map { _ in .failure(failure) }
             }
         }
         var answers: [Result<ResultInsertion, any Error>] = []
@@ -59,11 +67,12 @@ struct ResultStore: Sendable {
         return try Self.insertion(row, attemptId: result.attemptId)
     }
 
-    /// Outcomes in `batch`'s order; an outcome row that cannot be read fails its result only.
+    /// Outcomes in `batch`'s order; an outcome row that cannot be read fails its result only. The
+    /// statement's error is thrown as postgres-nio's, for `store` to tell a refusal from an outage.
     func storeTogether(_ batch: [ResultToStore]) async throws -> [Result<ResultInsertion, any Error>] {
         let results = batch.map(\.result)
         let stopReasons = try jsonText(results.map(\.stopReason))
-        let rows = try await rows("""
+        let rows = try await statements.client.query("""
             SELECT item, outcome, stored_hash, accepted_alerts FROM store_results(
                 \(batch.map(\.lockKey)), \(results.map(\.attemptId)), \(results.map(\.sessionNumber)),
                 \(results.map(\.candidateId)), \(results.map(\.terminalId)), \(results.map(\.startedAt)),
@@ -71,7 +80,7 @@ struct ResultStore: Sendable {
                 \(results.map(\.envelope)), \(results.map(\.score)), \(results.map(\.questionCount)), \(results.map(\.passed)),
                 \(results.map(\.source.rawValue)), \(results.map(\.storedAt)), \(stopReasons)::jsonb,
                 \(results.map { StoredJSON.strings($0.neutralizedQuestionIds) }), \(batch.map(\.onePerCandidate)))
-            """)
+            """, logger: statements.logger).collect()
         return try PostgresStatements.answersByItem(rows, count: batch.count, table: "result") { row, index in
             try Self.insertion(row, attemptId: results[index].attemptId)
         }

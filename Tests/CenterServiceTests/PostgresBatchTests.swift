@@ -1,6 +1,7 @@
 @testable import CenterPostgres
 import CenterService
 import Foundation
+import PostgresNIO
 import PostgresTestServer
 import Synchronization
 import Testing
@@ -102,13 +103,29 @@ import Testing
         let store = ResultStore(statements: repository.statements)
         let batch = [ResultToStore(result: F.result("a1"), onePerCandidate: true), ResultToStore(result: refused, onePerCandidate: true),
                      ResultToStore(result: F.result("c1", candidate: "c3"), onePerCandidate: true)]
-        await #expect(throws: CenterError.self) { try await store.storeTogether(batch) }
+        let refusal = await #expect(throws: PSQLError.self) { try await store.storeTogether(batch) }
+        #expect(refusal?.code == .server)
         let outcomes = await store.store(batch)
         #expect(try outcomes[0].get() == .inserted(acceptedAlerts: []))
         #expect(throws: CenterError.self) { try outcomes[1].get() }
         #expect(try outcomes[2].get() == .inserted(acceptedAlerts: []))
         #expect(try await repository.results(session: nil).map(\.attemptId).sorted() == ["a1", "c1"])
         await repository.close()
+    }
+
+    /// A database out of reach fails the whole batch at once, each caller with the French sentence.
+    @Test(.timeLimit(.minutes(1))) func aBatchFailsAtOnceWhenTheDatabaseIsOutOfReach() async throws {
+        let repository = try await PostgresCenterRepository.open(try await TestPostgres.freshDatabase())
+        try await F.populate(repository)
+        await repository.close()
+        let batch = [ResultToStore(result: F.result("a1"), onePerCandidate: true),
+                     ResultToStore(result: F.result("b1", candidate: "c2"), onePerCandidate: true)]
+        let outcomes = await ResultStore(statements: repository.statements).store(batch)
+        #expect(outcomes.count == 2)
+        for outcome in outcomes {
+            #expect(throws: CenterError.self) { try outcome.get() }
+        }
+        if case let .failure(error as CenterError) = outcomes[0] { #expect(error.message.hasPrefix("enregistrement du résultat : ")) }
     }
 
     @Test func aBatchOfResultContextsReadsWhatEachReadAloneReads() async throws {
