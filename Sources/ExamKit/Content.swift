@@ -95,11 +95,15 @@ public struct Bank: Sendable, Hashable {
     public let questions: [Question]
     /// Per theme, sorted by id: composition draws from these without re-filtering the bank.
     private let byTheme: [String: [Question]]
+    /// Position of each id in `questions` (the first, should one repeat): the center looks up every
+    /// question of a session for each login and each result.
+    private let positionById: [String: Int]
 
     public init(id: String, questions: [Question]) {
         self.id = id
         self.questions = questions
         byTheme = Dictionary(grouping: questions, by: \.theme).mapValues { $0.sorted { $0.id < $1.id } }
+        positionById = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The theme's questions, sorted by id.
@@ -108,7 +112,7 @@ public struct Bank: Sendable, Hashable {
     }
 
     public func question(id: String) -> Question? {
-        questions.first { $0.id == id }
+        positionById[id].map { questions[$0] }
     }
 }
 
