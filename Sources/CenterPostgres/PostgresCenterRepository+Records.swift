@@ -7,7 +7,7 @@ extension PostgresCenterRepository {
     /// Under the candidate-in-session lock `insertResult` takes, with the enrolment read `FOR SHARE`:
     /// a result from a terminal stored meanwhile is seen, and wins.
     public func storeEnteredResult(_ result: StoredResult) async throws -> EnteredResultStorage {
-        let insert = try Self.insertQuery(result)
+        let insert = Self.insertQuery(result)
         return try await transaction("saisie du résultat") { transaction in
             let session = result.sessionNumber, candidate = result.candidateId
             guard try await Self.lockEnrolment(of: result, transaction) else { return .candidateNotEnrolled }
