@@ -53,39 +53,30 @@ struct ColumnReader {
 
     /// A jsonb column.
     func json<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        let text: String = try self(column)
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
-        } catch {
-            throw unreadable(column)
-        }
-    }
-
-    /// A jsonb column whose text recurs on many reads (a session's question ids, read with every
-    /// result of the session): decoded once per text (`DecodedJSONCache`).
-    func recurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        let text: String = try self(column)
-        do {
-            return try DecodedJSONCache.decode(T.self, from: text)
-        } catch {
-            throw unreadable(column)
-        }
-    }
-
-    func optionalRecurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T? {
-        guard let text: String = try optional(column) else { return nil }
-        do {
-            return try DecodedJSONCache.decode(T.self, from: text)
-        } catch {
-            throw unreadable(column)
-        }
+        try decoded(column, try self(column)) { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
     }
 
     /// A nullable jsonb column.
     func optionalJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
         guard let text: String = try optional(column) else { return nil }
+        return try decoded(column, text) { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
+    }
+
+    /// A jsonb column whose text recurs on many reads (a session's question ids, read with every
+    /// result of the session): decoded once per text (`DecodedJSONCache`).
+    func recurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        try decoded(column, try self(column)) { try DecodedJSONCache.decode(T.self, from: $0) }
+    }
+
+    func optionalRecurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        guard let text: String = try optional(column) else { return nil }
+        return try decoded(column, text) { try DecodedJSONCache.decode(T.self, from: $0) }
+    }
+
+    /// `decode(text)`, its failure named after the column.
+    private func decoded<T>(_ column: String, _ text: String, _ decode: (String) throws -> T) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            return try decode(text)
         } catch {
             throw unreadable(column)
         }
