@@ -230,7 +230,8 @@ struct ScreenSettings: Equatable {
     /// espeak-ng; or, with EPREUVE_SPEECH_LOG=FILE (tests, diagnosis without a sound card), a voice
     /// that writes what it is asked to say into FILE, one JSON line per request.
     static func synthesizerMaker() -> Voice.Maker {
-        if let log = ProcessInfo.processInfo.environment["EPREUVE_SPEECH_LOG"], !log.isEmpty {
+        // getenv, not `ProcessInfo`, whose first use copies the whole environment before the first frame.
+        if let log = getenv("EPREUVE_SPEECH_LOG").map({ String(cString: $0) }), !log.isEmpty {
             return { () throws(SpeechUnavailable) -> any SpeechSynthesizer in
                 do {
                     return try RecordingSynthesizer(logFile: URL(fileURLWithPath: log))
