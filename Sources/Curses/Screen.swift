@@ -80,6 +80,9 @@ public final class CursesScreen {
         guard !restored else { return }
         let window = epreuve_stdscr()
         let (columns, lines) = size
+        // One buffer for every run of the frame: an array per run was most of a frame's allocations.
+        var characters: [wchar_t] = []
+        characters.reserveCapacity(columns * 2)
         for y in 0..<min(frame.height, lines) {
             let row = frame.row(y)
             var x = 0
@@ -87,11 +90,11 @@ public final class CursesScreen {
                 // One run of cells with the same role: one attribute change, one string.
                 let role = row[x].role
                 var end = x
-                var characters: [wchar_t] = []
+                characters.removeAll(keepingCapacity: true)
                 while end < min(row.count, columns), row[end].role == role {
                     // The terminal moves two columns for a wide character: its continuation cell is not sent.
                     if !row[end].isContinuation {
-                        characters += row[end].character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                        for scalar in row[end].character.unicodeScalars { characters.append(wchar_t(bitPattern: scalar.value)) }
                     }
                     end += 1
                 }
