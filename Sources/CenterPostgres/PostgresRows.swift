@@ -8,7 +8,7 @@ import PostgresNIO
 // `CenterError.unreadableRow` naming the table, the row and the column (the SQLite wording).
 
 /// Reads the columns of one row, naming the row in errors.
-struct ColumnReader {
+struct ColumnReader: StoredRowReading {
     let row: PostgresRandomAccessRow
     let table: String
     let id: String
@@ -44,47 +44,9 @@ struct ColumnReader {
         }
     }
 
-    /// A text column holding one of a state's raw values.
-    func state<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
-        let raw: String = try self(column)
-        guard let value = T(rawValue: raw) else { throw unreadable(column) }
-        return value
-    }
+    func text(_ column: String) throws -> String { try self(column) }
 
-    /// A jsonb column.
-    func json<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        try decoded(column, try self(column)) { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
-    }
-
-    /// A nullable jsonb column.
-    func optionalJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
-        guard let text: String = try optional(column) else { return nil }
-        return try decoded(column, text) { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
-    }
-
-    /// A jsonb column whose text recurs on many reads (a session's question ids, read with every
-    /// result of the session): decoded once per text (`DecodedJSONCache`).
-    func recurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        try decoded(column, try self(column)) { try DecodedJSONCache.decode(T.self, from: $0) }
-    }
-
-    func optionalRecurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T? {
-        guard let text: String = try optional(column) else { return nil }
-        return try decoded(column, text) { try DecodedJSONCache.decode(T.self, from: $0) }
-    }
-
-    /// `decode(text)`, its failure named after the column.
-    private func decoded<T>(_ column: String, _ text: String, _ decode: (String) throws -> T) throws -> T {
-        do {
-            return try decode(text)
-        } catch {
-            throw unreadable(column)
-        }
-    }
-
-    private func unreadable(_ column: String, _ detail: String? = nil) -> CenterError {
-        CenterError.unreadableRow(table: table, id: id, column: column, detail: detail)
-    }
+    func optionalText(_ column: String) throws -> String? { try optional(column) }
 }
 
 /// JSON for jsonb parameters (bound as text and cast in SQL), keys sorted like SQLite's columns.

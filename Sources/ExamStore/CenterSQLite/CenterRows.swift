@@ -14,7 +14,7 @@ extension AlertStatus: DatabaseValueConvertible {}
 extension SessionLogKind: DatabaseValueConvertible {}
 
 /// Reads the columns of one row, naming the row in errors.
-struct ColumnReader {
+struct ColumnReader: StoredRowReading {
     let row: Row
     let table: String
     let id: String
@@ -40,40 +40,9 @@ struct ColumnReader {
         return decoded
     }
 
-    /// A JSON text column.
-    func json<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        try decoded(column, try self(column)) { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
-    }
+    func text(_ column: String) throws -> String { try self(column) }
 
-    /// A nullable JSON text column.
-    func optionalJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
-        guard let text: String = try optional(column) else { return nil }
-        return try decoded(column, text) { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
-    }
-
-    /// A JSON text column whose text recurs on many reads (a session's question ids and offline code
-    /// check, read with every result of the session): decoded once per text (`DecodedJSONCache`).
-    func recurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        try decoded(column, try self(column)) { try DecodedJSONCache.decode(T.self, from: $0) }
-    }
-
-    func optionalRecurringJSON<T: Decodable & Sendable>(_ column: String, as type: T.Type = T.self) throws -> T? {
-        guard let text: String = try optional(column) else { return nil }
-        return try decoded(column, text) { try DecodedJSONCache.decode(T.self, from: $0) }
-    }
-
-    /// `decode(text)`, its failure named after the column.
-    private func decoded<T>(_ column: String, _ text: String, _ decode: (String) throws -> T) throws -> T {
-        do {
-            return try decode(text)
-        } catch {
-            throw unreadable(column)
-        }
-    }
-
-    private func unreadable(_ column: String, _ detail: String? = nil) -> CenterError {
-        CenterError.unreadableRow(table: table, id: id, column: column, detail: detail)
-    }
+    func optionalText(_ column: String) throws -> String? { try optional(column) }
 }
 
 func jsonText(_ value: some Encodable) throws -> String {
