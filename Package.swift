@@ -251,6 +251,7 @@ let package = Package(
             dependencies: [
                 "ExamContent", "ExamStore", "ExamDelivery", "CenterService", "CenterPostgres", "ExamKit", "PostgresTestServer", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),

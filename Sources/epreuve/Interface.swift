@@ -71,6 +71,9 @@ struct InterfaceStart: Equatable {
             _ = try? opening.store()
             throw error
         }
+        // Drawn before waiting for the store, which GRDB's first statements keep busy on the other
+        // processor for about a millisecond longer than the theme and curses take here.
+        InterfaceRunner.drawHomeBeforeStore(on: curses, screen: prepared, offersPractice: center == nil)
         let opened: OpenedStore
         do {
             opened = try opening.store()

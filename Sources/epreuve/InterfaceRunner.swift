@@ -36,10 +36,22 @@ enum InterfaceRunner {
 
     /// The interface on curses already started, nothing drawn yet.
     static func open(_ opened: OpenedStore, curses: CursesScreen, screen prepared: PreparedScreen, offersPractice: Bool) -> OpenInterface {
-        let app = TerminalApp(configuration: AppConfiguration(
-            kiosk: prepared.kiosk, defaultRescueDirectory: RescueFiles.defaultDirectory, resumableAttempt: opened.resumable,
+        OpenInterface(app: app(resumable: opened.resumable, screen: prepared, offersPractice: offersPractice),
+                      screen: curses, store: opened.store, voice: prepared.voice)
+    }
+
+    /// The home screen as it is without the terminal's store, drawn while the store is still opening:
+    /// only an interrupted attempt adds to it (« Reprendre l'épreuve »), drawn with the interface once
+    /// the store is open. No key is read in between: keys wait in the terminal until the interface runs.
+    static func drawHomeBeforeStore(on curses: CursesScreen, screen prepared: PreparedScreen, offersPractice: Bool) {
+        var home = app(resumable: nil, screen: prepared, offersPractice: offersPractice)
+        TerminalRuntime.drawHome(&home, on: curses, clock: SystemMonotonicClock())
+    }
+
+    private static func app(resumable: ResumableAttempt?, screen prepared: PreparedScreen, offersPractice: Bool) -> TerminalApp {
+        TerminalApp(configuration: AppConfiguration(
+            kiosk: prepared.kiosk, defaultRescueDirectory: RescueFiles.defaultDirectory, resumableAttempt: resumable,
             offersPractice: offersPractice, reading: prepared.reading))
-        return OpenInterface(app: app, screen: curses, store: opened.store, voice: prepared.voice)
     }
 
     /// Curses on this terminal in the prepared theme; nothing is drawn yet.
