@@ -148,6 +148,8 @@ let package = Package(
             // start the Swift runtime's backtracer calls `dladdr`, which walked all of them: 1.5 to
             // 2 ms of the first frame (docs/content-cache.md, "Start-up order"). Nothing looks the
             // program's own symbols up dynamically; crash reports read the symbol table, not these.
+            // Linking/ holds a linker script that the terminal's static build looks up (README).
+            exclude: ["Linking"],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
         .executableTarget(

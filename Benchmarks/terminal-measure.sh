@@ -13,9 +13,9 @@ BIN=${BIN:-.build-release/release}
 CENTER_BIN=${CENTER_BIN:-.build/release}
 if [ -z "${NO_BUILD:-}" ]; then
   # As the README builds it: dependencies compiled like the package (`Package.swift`) with direct
-  # metadata accessors, about a millisecond of the start.
+  # metadata accessors, about a millisecond of the start; libstdc++ linked in, another.
   swift build -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
-    --product epreuve --scratch-path .build-release >/dev/null
+    -Xswiftc -L -Xswiftc Sources/epreuve/Linking --product epreuve --scratch-path .build-release >/dev/null
   swift build -c release --product epreuve-center >/dev/null
 fi
 CONTENT=Tests/EndToEndTests/Fixtures/Content
