@@ -259,7 +259,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EpreuveCommandTests",
-            dependencies: ["epreuve", "CommandLineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["epreuve", "CommandLineKit", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "DocumentsTests",

@@ -57,7 +57,7 @@ struct InterfaceStart: Equatable {
         let prepared: PreparedScreen
         let connect: () async throws -> (client: any CenterClient, catalog: Catalog?)
         do {
-            prepared = try screen.prepare()
+            prepared = try screen.prepare(home: paths.home)
             connect = try connection()
         } catch {
             // These errors come first, once the store has finished opening (not cut off mid-migration).
@@ -215,11 +215,12 @@ struct ScreenSettings: Equatable {
     }
 
     /// Loads the colour theme and makes the voice, before ncurses starts (after `useUTF8Locale`).
-    func prepare() throws -> PreparedScreen {
+    /// `home`: the folder whose `cache/` keeps the theme compiled (`ThemeLoading.swift`).
+    func prepare(home: String?) throws -> PreparedScreen {
         if let debit, !(SpeechRate.minimum...SpeechRate.maximum).contains(debit) {
             throw UserError("--debit \(debit) : entre \(SpeechRate.minimum) et \(SpeechRate.maximum) mots par minute")
         }
-        let theme = try loadTheme(named: colours)
+        let theme = try loadTheme(named: colours, cacheFolder: HomeFolder.join(HomeFolder.path(explicit: home), "cache"))
         let voice = Voice(make: Self.synthesizerMaker())
         var state = VoiceState.notPrepared
         if lecture {
@@ -244,51 +245,6 @@ struct ScreenSettings: Equatable {
             }
         }
         return { () throws(SpeechUnavailable) -> any SpeechSynthesizer in try EspeakSynthesizer() }
-    }
-
-    /// Themes/<name>.yaml next to the content folder (or the executable); a bad file is a one-line error.
-    func loadTheme(named name: String) throws -> InterfaceTheme {
-        guard let path = themePath(name) else {
-            if name == "monochrome" { return .monochrome }
-            throw UserError("couleurs inconnues « \(name) » pour --couleurs (default, contraste-eleve, monochrome)")
-        }
-        guard let bytes = Self.contents(atPath: path), let yaml = String(validating: bytes, as: UTF8.self) else {
-            throw UserError("\(path) : fichier illisible ou pas en UTF-8")
-        }
-        do {
-            return try InterfaceTheme.parse(yaml: yaml, file: path)
-        } catch {
-            throw UserError(describing: error)
-        }
-    }
-
-    /// A small file's bytes, read with `read(2)`: `FileManager.default` costs a tenth of a
-    /// millisecond the first time, before the first frame.
-    private static func contents(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-    }
-
-    /// Themes/<name>.yaml beside the shipped content folder, else in the current directory; as
-    /// text, since `URL` costs about a millisecond before the first frame.
-    private func themePath(_ name: String) -> String? {
-        var roots: [String] = []
-        if let content = ContentLocation.bundledPath(), let slash = content.lastIndex(of: "/") {
-            roots.append(String(content[..<slash]))
-        }
-        roots.append(ContentLocation.currentDirectoryPath)
-        return roots.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "Themes/\(name).yaml" }
-            .first { access($0, F_OK) == 0 }
     }
 }
 

@@ -57,7 +57,7 @@ struct PracticeCommand: AsyncParsableCommand {
         }
 
         ScreenSettings.useUTF8Locale()
-        let prepared = try screen.settings.prepare()
+        let prepared = try screen.settings.prepare(home: options.paths.home)
         let center = try await options.paths.localCenter(catalog: catalog, location: location)
         try await InterfaceRunner.run(store: store, screen: prepared, offersPractice: true,
                                      practice: PracticeOpening(profile: profileName, bank: bankName, themes: themeIds)) {
