@@ -23,31 +23,35 @@ public enum CompiledTheme {
             let flags = [style.bold, style.dim, style.underline, style.reverse].map { $0 ? "1" : "0" }.joined()
             bytes += Array("\(role.rawValue) \(text(style.foreground)) \(text(style.background)) \(flags)\n".utf8)
         }
-        return bytes + Array("check \(hexadecimal(hash(bytes[...])))\n".utf8)
+        return bytes + Array("check ".utf8) + hexadecimal(hash(bytes[...])) + [newline]
     }
 
+    /// Read with a cursor over the bytes, without splitting them into arrays: this runs before the
+    /// first frame, where every generic type's first use costs.
     public static func decode(_ bytes: [UInt8], source: [UInt8]) -> InterfaceTheme? {
         var reader = Reader(bytes: bytes)
-        guard reader.line() == Array(header.utf8),
-              let sourceCount = reader.count(), reader.take(sourceCount) == source, reader.line() == [],
-              let nameCount = reader.count(), let name = reader.take(nameCount), reader.line() == []
+        guard reader.skip(header), reader.skip(newline),
+              let sourceCount = reader.number(endingWith: newline), reader.skip(source), reader.skip(newline),
+              let nameCount = reader.number(endingWith: newline), let name = reader.take(nameCount), reader.skip(newline)
         else { return nil }
         var styles: [ThemeRole: RoleStyle] = [:]
         for role in ThemeRole.allCases {
-            guard let line = reader.line() else { return nil }
-            let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-            guard fields.count == 4, Array(fields[0]) == Array(role.rawValue.utf8),
-                  let foreground = color(fields[1]), let background = color(fields[2]),
-                  fields[3].count == 4, fields[3].allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") })
+            guard reader.skip(role.rawValue), reader.skip(space),
+                  let foreground = reader.color(), let background = reader.color(),
+                  let bold = reader.flag(), let dim = reader.flag(), let underline = reader.flag(), let reverse = reader.flag(),
+                  reader.skip(newline)
             else { return nil }
-            let flags = fields[3].map { $0 == UInt8(ascii: "1") }
             styles[role] = RoleStyle(foreground: foreground, background: background,
-                                     bold: flags[0], dim: flags[1], underline: flags[2], reverse: flags[3])
+                                     bold: bold, dim: dim, underline: underline, reverse: reverse)
         }
         let checked = reader.position
-        guard reader.line() == Array("check \(hexadecimal(hash(bytes[..<checked])))".utf8), reader.atEnd else { return nil }
+        guard reader.skip("check "), reader.skip(hexadecimal(hash(bytes[..<checked]))), reader.skip(newline), reader.atEnd
+        else { return nil }
         return InterfaceTheme(name: String(decoding: name, as: UTF8.self), styles: styles)
     }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let space = UInt8(ascii: " ")
 
     /// FNV-1a, 64 bits.
     private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
@@ -58,9 +62,10 @@ public enum CompiledTheme {
         return hash
     }
 
-    private static func hexadecimal(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// 16 lowercase hexadecimal digits.
+    private static func hexadecimal(_ value: UInt64) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return (0..<16).map { digits[Int(truncatingIfNeeded: value >> (60 - 4 * UInt64($0))) & 0xf] }
     }
 
     private static func text(_ color: TerminalColor) -> String {
@@ -70,46 +75,63 @@ public enum CompiledTheme {
         }
     }
 
-    private static func color(_ field: ArraySlice<UInt8>) -> TerminalColor? {
-        if Array(field) == [UInt8(ascii: "d")] { return .default }
-        guard let number = decimal(field), number <= 255 else { return nil }
-        return .ansi(number)
-    }
-
-    /// A decimal number of at most 9 digits, without sign or spaces.
-    fileprivate static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 9 else { return nil }
-        var value = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
-    }
-
-    /// Reads the text front to back; every read past the end gives nil.
+    /// Reads the text front to back; a read that does not match leaves the text refused.
     private struct Reader {
         let bytes: [UInt8]
         var position = 0
 
         var atEnd: Bool { position == bytes.count }
 
-        /// The bytes up to the next newline, which is passed over.
-        mutating func line() -> [UInt8]? {
-            guard let end = bytes[position...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            defer { position = end + 1 }
-            return Array(bytes[position..<end])
+        mutating func skip(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
         }
 
-        /// A line holding a byte count.
-        mutating func count() -> Int? {
-            line().flatMap { CompiledTheme.decimal($0[...]) }
+        mutating func skip(_ expected: [UInt8]) -> Bool {
+            guard expected.count <= bytes.count - position else { return false }
+            for (offset, byte) in expected.enumerated() where bytes[position + offset] != byte { return false }
+            position += expected.count
+            return true
+        }
+
+        mutating func skip(_ text: String) -> Bool {
+            for byte in text.utf8 {
+                guard skip(byte) else { return false }
+            }
+            return true
         }
 
         mutating func take(_ count: Int) -> [UInt8]? {
             guard count <= bytes.count - position else { return nil }
             defer { position += count }
             return Array(bytes[position..<position + count])
+        }
+
+        /// A decimal number of 1 to 9 digits, then `terminator`.
+        mutating func number(endingWith terminator: UInt8) -> Int? {
+            var value = 0
+            var digits = 0
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+                value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+                digits += 1
+                position += 1
+            }
+            guard (1...9).contains(digits), skip(terminator) else { return nil }
+            return value
+        }
+
+        /// `d` or 0–255, then a space.
+        mutating func color() -> TerminalColor? {
+            if skip(UInt8(ascii: "d")) { return skip(CompiledTheme.space) ? .default : nil }
+            guard let index = number(endingWith: CompiledTheme.space), index <= 255 else { return nil }
+            return .ansi(index)
+        }
+
+        mutating func flag() -> Bool? {
+            if skip(UInt8(ascii: "1")) { return true }
+            if skip(UInt8(ascii: "0")) { return false }
+            return nil
         }
     }
 }

@@ -21,13 +21,13 @@ extension ScreenSettings {
 
     /// The theme file at `path`, from its compiled copy in `cacheFolder` when that was made from it.
     static func loadTheme(atPath path: String, cacheFolder: String) throws -> InterfaceTheme {
-        guard let bytes = contents(atPath: path), let yaml = String(validating: bytes, as: UTF8.self) else {
-            throw UserError("\(path) : fichier illisible ou pas en UTF-8")
-        }
+        guard let bytes = contents(atPath: path) else { throw unreadable(path) }
         let compiledFile = HomeFolder.join(cacheFolder, compiledThemeFile)
+        // Compiled from these very bytes, so they were UTF-8 then.
         if let compiled = contents(atPath: compiledFile), let theme = CompiledTheme.decode(compiled, source: bytes) {
             return theme
         }
+        guard let yaml = String(validating: bytes, as: UTF8.self) else { throw unreadable(path) }
         let theme: InterfaceTheme
         do {
             theme = try InterfaceTheme.parse(yaml: yaml, file: path)
@@ -36,6 +36,10 @@ extension ScreenSettings {
         }
         write(CompiledTheme.encode(theme, source: bytes), toFile: compiledFile)
         return theme
+    }
+
+    private static func unreadable(_ path: String) -> UserError {
+        UserError("\(path) : fichier illisible ou pas en UTF-8")
     }
 
     /// Written whole or not at all (a temporary file renamed), best effort: a home that cannot be
