@@ -35,3 +35,11 @@ import Testing
         #expect(declared == InterfaceStart.plainValueOptions.union(InterfaceStart.plainFlags))
     }
 }
+
+/// The plain start reads `argv` itself (`Epreuve.argumentsAfterProgramName`): the same words as
+/// `CommandLine.arguments` after the program's name.
+@Suite struct PlainArgumentsTests {
+    @Test func argvIsReadAsCommandLineArgumentsReadsIt() {
+        #expect(Epreuve.argumentsAfterProgramName() == Array(CommandLine.arguments.dropFirst()))
+    }
+}
