@@ -31,7 +31,7 @@ public enum CompiledTheme {
     public static func decode(_ bytes: [UInt8], source: [UInt8]) -> InterfaceTheme? {
         var reader = Reader(bytes: bytes)
         guard reader.skip(header), reader.skip(newline),
-              let sourceCount = reader.number(endingWith: newline), reader.skip(source), reader.skip(newline),
+              reader.number(endingWith: newline) == source.count, reader.skip(source), reader.skip(newline),
               let nameCount = reader.number(endingWith: newline), let name = reader.take(nameCount), reader.skip(newline)
         else { return nil }
         var styles: [ThemeRole: RoleStyle] = [:]

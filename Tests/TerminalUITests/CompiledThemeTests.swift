@@ -93,6 +93,18 @@ import Testing
         #expect(CompiledTheme.decode(Self.rehashed(body), source: source) != nil)
     }
 
+    /// The source's byte count is checked, not only its bytes: a copy made from a longer file whose
+    /// extra bytes happen to read as the rest of the text is still refused.
+    @Test func theSourcesLengthIsChecked() throws {
+        let source = Array(Self.small.utf8)
+        let compiled = String(decoding: CompiledTheme.encode(try InterfaceTheme.parse(yaml: Self.small, file: "essai.yaml"), source: source),
+                              as: UTF8.self)
+        let body = String(compiled[..<compiled.range(of: "check ")!.lowerBound])
+        let miscounted = body.replacingOccurrences(of: "epreuve-theme/1\n\(source.count)\n", with: "epreuve-theme/1\n\(source.count + 1)\n")
+        #expect(miscounted != body)
+        #expect(CompiledTheme.decode(Self.rehashed(miscounted), source: source) == nil)
+    }
+
     /// `body` with the check line `encode` would give it.
     private static func rehashed(_ body: String) -> [UInt8] {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
