@@ -18,9 +18,12 @@ public struct ContentCache: Sendable {
         self.directory = directory
     }
 
+    /// The cache folder's name in a home folder.
+    public static let folderName = "cache"
+
     /// `cache/` in the terminal's or the center's home folder.
     public init(home: URL) {
-        self.init(directory: home.appendingPathComponent("cache", isDirectory: true))
+        self.init(directory: home.appendingPathComponent(Self.folderName, isDirectory: true))
     }
 
     /// Where the content came from.
@@ -100,8 +103,15 @@ public struct ContentCache: Sendable {
 
     // MARK: Files
 
-    /// Written whole under a temporary name then renamed: a reader sees the old file or the new one.
+    /// The content's file, written (`writeWhole`), then the older ones pruned.
     private func write(_ data: Data, to file: URL) throws {
+        try writeWhole(data, to: file)
+        prune(keeping: file)
+    }
+
+    /// Any file of the cache folder (the terminal's compiled theme too), written whole under a
+    /// temporary name then renamed: a reader sees the old file or the new one.
+    public func writeWhole(_ data: Data, to file: URL) throws {
         let manager = FileManager.default
         // The home folder too when it is new: both readable by their owner only (answer keys inside).
         for folder in [directory.deletingLastPathComponent(), directory] where !manager.fileExists(atPath: folder.path) {
@@ -115,7 +125,6 @@ public struct ContentCache: Sendable {
             try? manager.removeItem(at: temporary)
             throw ContentCacheError.notWritten
         }
-        prune(keeping: file)
     }
 
     /// Keeps the newest files (by modification date), the one just written among them.

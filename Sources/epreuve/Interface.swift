@@ -220,7 +220,7 @@ struct ScreenSettings: Equatable {
         if let debit, !(SpeechRate.minimum...SpeechRate.maximum).contains(debit) {
             throw UserError("--debit \(debit) : entre \(SpeechRate.minimum) et \(SpeechRate.maximum) mots par minute")
         }
-        let theme = try loadTheme(named: colours, cacheFolder: HomeFolder.join(HomeFolder.path(explicit: home), "cache"))
+        let theme = try loadTheme(named: colours, cacheFolder: HomeFolder.join(HomeFolder.path(explicit: home), ContentCache.folderName))
         let voice = Voice(make: Self.synthesizerMaker())
         var state = VoiceState.notPrepared
         if lecture {

@@ -34,26 +34,14 @@ extension ScreenSettings {
         } catch {
             throw UserError(describing: error)
         }
-        write(CompiledTheme.encode(theme, source: bytes), toFile: compiledFile)
+        // Best effort: a home that cannot be written only means the YAML is parsed again next time.
+        let url = URL(fileURLWithPath: compiledFile)
+        try? ContentCache(directory: url.deletingLastPathComponent()).writeWhole(Data(CompiledTheme.encode(theme, source: bytes)), to: url)
         return theme
     }
 
     private static func unreadable(_ path: String) -> UserError {
         UserError("\(path) : fichier illisible ou pas en UTF-8")
-    }
-
-    /// Written whole or not at all (a temporary file renamed), best effort: a home that cannot be
-    /// written only means the YAML is parsed again at the next start. Folders made here are the
-    /// owner's only, as the content cache makes them (ContentCache.write).
-    private static func write(_ bytes: [UInt8], toFile file: String) {
-        let folder = (file as NSString).deletingLastPathComponent
-        let manager = FileManager.default
-        for path in [(folder as NSString).deletingLastPathComponent, folder] where !manager.fileExists(atPath: path) {
-            try? manager.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        let temporary = HomeFolder.join(folder, ".\(compiledThemeFile).\(getpid()).tmp")
-        guard manager.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temporary, file) != 0 { try? manager.removeItem(atPath: temporary) }
     }
 
     /// A small file's bytes, read with `read(2)`: `FileManager.default` costs a tenth of a
@@ -81,7 +69,7 @@ extension ScreenSettings {
             roots.append(String(content[..<slash]))
         }
         roots.append(ContentLocation.currentDirectoryPath)
-        return roots.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "Themes/\(name).yaml" }
+        return roots.map { HomeFolder.join($0, "Themes/\(name).yaml") }
             .first { access($0, F_OK) == 0 }
     }
 }
