@@ -54,7 +54,7 @@ public enum CompiledTheme {
     private static let space = UInt8(ascii: " ")
 
     /// FNV-1a, 64 bits.
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
@@ -63,7 +63,7 @@ public enum CompiledTheme {
     }
 
     /// 16 lowercase hexadecimal digits.
-    private static func hexadecimal(_ value: UInt64) -> [UInt8] {
+    static func hexadecimal(_ value: UInt64) -> [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
         return (0..<16).map { digits[Int(truncatingIfNeeded: value >> (60 - 4 * UInt64($0))) & 0xf] }
     }

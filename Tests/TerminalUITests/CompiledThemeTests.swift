@@ -107,9 +107,7 @@ import Testing
 
     /// `body` with the check line `encode` would give it.
     private static func rehashed(_ body: String) -> [UInt8] {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let digits = String(hash, radix: 16)
-        return Array((body + "check " + String(repeating: "0", count: 16 - digits.count) + digits + "\n").utf8)
+        let bytes = Array(body.utf8)
+        return bytes + Array("check ".utf8) + CompiledTheme.hexadecimal(CompiledTheme.hash(bytes[...])) + Array("\n".utf8)
     }
 }
